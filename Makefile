@@ -1,0 +1,234 @@
+# From Derivatives to Machine Learning: one literate source, doc.nw, becomes
+# programs, data, figures and a PDF.  The rules below follow the pipeline:
+#
+#   doc.nw --tangle--> build/src/*.c --cc--> build/bin/* --run--> build/data/
+#   figures/*.gp + build/data/ --gnuplot--> build/fig/*.tex *.pdf
+#   doc.nw --weave--> build/doc.tex --pdflatex--> build/doc.pdf
+#
+# `make V=1` shows full commands; CC, CFLAGS, LDFLAGS and LDLIBS are yours.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.SECONDARY:
+.SUFFIXES:
+MAKEFLAGS += --no-builtin-rules --no-builtin-variables
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DOCDIR ?= $(PREFIX)/share/doc/derivatives-to-ml
+
+CC ?= cc
+CC := $(if $(filter default,$(origin CC)),cc,$(CC))
+AR := ar
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+LDLIBS ?=
+# The project's own flags, kept apart from the user's CFLAGS so both apply.
+WARNINGS := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+PROJECT_CFLAGS := -std=c11 $(WARNINGS)
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+B := build
+LIB := libderivml.a
+
+# Reproducible PDFs: the date is the last commit's, pdfTeX writes no
+# per-run ID.  Outside git the date is doc.nw's modification time.
+export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || stat -c %Y doc.nw)
+export FORCE_SOURCE_DATE := 1
+# gnuplot finds the shared style (`load 'style.gp'`) through GNUPLOT_LIB.
+export GNUPLOT_LIB := $(CURDIR)/figures
+
+ifeq ($(V),1)
+  Q :=
+  say :=
+else
+  Q := @
+  say = @printf '  %-8s %s\n' '$(1)' '$(2)';
+endif
+
+.PHONY: all figures programs check clean bench install uninstall
+all: $(B)/doc.pdf
+
+# ---------------------------------------------------------------- tools
+# Debian packages that provide each tool; installed when missing and root.
+define check_tools
+missing=
+need() { command -v "$$1" >/dev/null 2>&1 || missing="$$missing $$2"; }
+need notangle noweb; need noweave noweb; need cpif noweb; need noroots noweb
+need gnuplot gnuplot-nox; need pdflatex texlive-latex-base
+need kpsewhich texlive-latex-base
+if command -v kpsewhich >/dev/null 2>&1; then
+  kpsewhich lmodern.sty >/dev/null || missing="$$missing lmodern"
+  kpsewhich booktabs.sty >/dev/null || missing="$$missing texlive-latex-recommended"
+  kpsewhich noweb.sty >/dev/null || missing="$$missing noweb"
+fi
+printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
+  | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"
+missing=$$(printf '%s\n' $$missing | sort -u | tr '\n' ' ')
+pkgs="$$missing texlive-fonts-recommended"
+if [ -n "$${missing// }" ]; then
+  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "  INSTALL  $$pkgs"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null
+  else
+    echo "missing tools: run: sudo apt-get install --no-install-recommends $$pkgs" >&2
+    exit 1
+  fi
+fi
+endef
+
+export check_tools
+$(B)/tools.ok: Makefile
+	$(Q)mkdir -p $(B) && bash -eu -o pipefail -c "$$check_tools" && touch $@
+
+# ---------------------------------------------------------------- tangle
+# Every root chunk of doc.nw is a file.  Each is tangled twice, both through
+# cpif so an unchanged file keeps its timestamp: build/plain/ without #line
+# directives (what make compares, so moving prose does not recompile) and
+# build/src/ with them (what the compiler reads, so its messages name doc.nw
+# lines).  Library files are the roots under lib/; every other .c root is a
+# program.  The list is written as a makefile fragment that make includes.
+$(B)/tangle.mk: doc.nw | $(B)/tools.ok
+	$(call say,TANGLE,doc.nw)mkdir -p $(B)/tmp $(B)/plain $(B)/src; \
+	roots=$$(noroots doc.nw | sed -n 's/^<<\(.*\)>>$$/\1/p'); \
+	for r in $$roots; do \
+	  case $$r in \
+	    *.c|*.h) ;; \
+	    *) echo "doc.nw: chunk <<$$r>> is defined but never used (misspelt?)" >&2; exit 1;; \
+	  esac; \
+	  mkdir -p $$(dirname $(B)/plain/$$r) $$(dirname $(B)/src/$$r); \
+	  notangle -R"$$r" doc.nw >$(B)/tmp/plain || { echo "doc.nw: cannot tangle $$r" >&2; exit 1; }; \
+	  notangle -L -R"$$r" doc.nw >$(B)/tmp/lines; \
+	  cpif $(B)/plain/$$r <$(B)/tmp/plain; cpif $(B)/src/$$r <$(B)/tmp/lines; \
+	done; \
+	for f in $$(cd $(B)/plain && find . -type f | sed 's|^\./||'); do \
+	  printf '%s\n' $$roots | grep -qxF "$$f" || rm -f $(B)/plain/$$f $(B)/src/$$f; \
+	done; \
+	{ printf 'LIB_SOURCES :='; printf ' %s' $$(printf '%s\n' $$roots | grep '^lib/.*\.c$$'); echo; \
+	  printf 'LIB_HEADERS :='; printf ' %s' $$(printf '%s\n' $$roots | grep '^lib/.*\.h$$'); echo; \
+	  printf 'PROGRAMS :='; printf ' %s' $$(printf '%s\n' $$roots | grep -v / | sed -n 's/\.c$$//p'); echo; \
+	} >$(B)/tmp/tangle.mk; \
+	mv $(B)/tmp/tangle.mk $@
+
+ifeq ($(filter-out clean,$(MAKECMDGOALS))$(if $(MAKECMDGOALS),,all),)
+else
+include $(B)/tangle.mk
+endif
+
+# ---------------------------------------------------------------- compile
+HEADERS := $(LIB_HEADERS:%=$(B)/plain/%)
+BINS := $(PROGRAMS:%=$(B)/bin/%)
+ALL_CFLAGS = $(PROJECT_CFLAGS) -I$(B)/src/lib $(CFLAGS)
+
+$(B)/obj/%.o: $(B)/plain/%.c $(HEADERS)
+	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -c $(B)/src/$*.c -o $@
+
+$(B)/obj/$(LIB): $(LIB_SOURCES:%.c=$(B)/obj/%.o)
+	$(call say,AR,$@)rm -f $@ && $(AR) rcs $@ $^
+
+$(B)/bin/%: $(B)/obj/%.o $(B)/obj/$(LIB)
+	$(call say,LINK,$@)mkdir -p $(@D) && $(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+
+# The same sources, built with the sanitizers and -Werror, for the tests.
+$(B)/san/%.o: $(B)/plain/%.c $(HEADERS)
+	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) -c $(B)/src/$*.c -o $@
+
+$(B)/san/$(LIB): $(LIB_SOURCES:%.c=$(B)/san/%.o)
+	$(call say,AR,$@)rm -f $@ && $(AR) rcs $@ $^
+
+$(B)/san/bin/%: $(B)/san/%.o $(B)/san/$(LIB)
+	$(call say,LINK,$@)mkdir -p $(@D) && $(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+
+programs: $(BINS)
+
+# ---------------------------------------------------------------- run
+# Each program writes its figure data and the numbers the prose quotes
+# (values.tex) into a directory of its own.  The files are copied into
+# build/data/<program>/ through cpif, so a rerun that computes the same
+# numbers redraws no figure and retypesets nothing.
+$(B)/data/%.stamp: $(B)/bin/%
+	$(call say,RUN,$*)rm -rf $(B)/tmp/run-$* && mkdir -p $(B)/tmp/run-$* $(B)/data/$*; \
+	$< --data-dir $(B)/tmp/run-$* >$(B)/tmp/run-$*/stdout.txt \
+	  || { echo "$<: failed (exit $$?); see the message above" >&2; exit 1; }; \
+	for f in $(B)/tmp/run-$*/*; do cpif $(B)/data/$*/$${f##*/} <$$f; done; \
+	for f in $(B)/data/$*/*; do [ -e $(B)/tmp/run-$*/$${f##*/} ] || rm -f $$f; done; \
+	rm -rf $(B)/tmp/run-$*; touch $@
+
+# A data file is brought up to date by running its program.
+$(foreach p,$(PROGRAMS),$(eval $(B)/data/$(p)/%: $(B)/data/$(p).stamp ; @:))
+
+# ---------------------------------------------------------------- plot
+# One script per figure; the data files a script reads are found in it.
+FIGURES := $(filter-out style,$(patsubst figures/%.gp,%,$(wildcard figures/*.gp)))
+FIG_FILES := $(foreach f,$(FIGURES),$(B)/fig/$(f).tex $(B)/fig/$(f).pdf)
+data_used_by = $(addprefix $(B)/,$(sort $(shell grep -oE 'data/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+' $(1))))
+$(foreach f,$(FIGURES),$(eval $(B)/fig/$(f).tex $(B)/fig/$(f).pdf: $(call data_used_by,figures/$(f).gp)))
+
+$(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp | $(B)/tools.ok
+	$(call say,GNUPLOT,$<)mkdir -p $(@D); \
+	cd $(B) && gnuplot -e "output_file='fig/$*.tex'" ../$< 2>fig/$*.err \
+	  || { sed 's|^|$<: |' fig/$*.err >&2; exit 1; }; \
+	if [ -s fig/$*.err ]; then sed 's|^|$<: warning: |' fig/$*.err >&2; rm -f fig/$*.tex fig/$*.pdf; exit 1; fi; \
+	rm -f fig/$*.err
+
+figures: $(FIG_FILES)
+
+# ---------------------------------------------------------------- weave, typeset
+# noweave keeps doc.nw's line numbers in doc.tex, so a LaTeX error at
+# doc.tex:N is reported as doc.nw:N.
+$(B)/doc.tex: doc.nw | $(B)/tools.ok
+	$(call say,WEAVE,doc.nw)noweave -delay -index doc.nw >$(B)/tmp/doc.tex && mv $(B)/tmp/doc.tex $@
+
+DOC_INPUTS := $(addprefix $(B)/,$(sort $(shell grep -oE '(data|fig)/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?\.tex' doc.nw)))
+
+$(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES)
+	$(call say,LATEX,$@)cd $(B); \
+	for pass in 1 2 3 4 5; do \
+	  if ! pdflatex -interaction=nonstopmode -halt-on-error -file-line-error doc.tex >doc.console 2>&1; then \
+	    grep -A3 -E '^[^ ]*:[0-9]+: ' doc.log | sed 's|^\./doc\.tex:|doc.nw:|' >&2 || tail -20 doc.console >&2; \
+	    exit 1; \
+	  fi; \
+	  grep -qE 'Rerun to get|Label\(s\) may have changed|No file doc\.(toc|aux)' doc.log || break; \
+	done; \
+	grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box' doc.log \
+	  | sed 's|^|doc.log: |' >&2 || true
+
+# ---------------------------------------------------------------- check
+TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test-*.c))
+TEST_BINS := $(TESTS:%=$(B)/tests/%)
+
+$(B)/tests/%: tests/%.c $(B)/san/$(LIB) $(HEADERS)
+	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
+	  $< $(B)/san/$(LIB) -o $@ $(LDLIBS) -lcmocka -lm
+
+# The document checks run first; cmocka's summary is the last thing printed.
+check: $(B)/doc.pdf $(TEST_BINS) $(PROGRAMS:%=$(B)/san/bin/%)
+	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
+	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
+	$(call say,CHECK,figures)for f in $$(grep -oE 'fig/[A-Za-z0-9_-]+\.tex' doc.nw | sort -u); do \
+	  n=$${f#fig/}; n=$${n%.tex}; \
+	  [ -f figures/$$n.gp ] || { echo "doc.nw: $$f has no script figures/$$n.gp" >&2; exit 1; }; \
+	  [ $(B)/fig/$$n.pdf -nt figures/$$n.gp ] || { echo "$(B)/fig/$$n.pdf was not generated" >&2; exit 1; }; \
+	done; \
+	for n in $(FIGURES); do grep -q "fig/$$n.tex" doc.nw || { echo "figures/$$n.gp: not used by doc.nw" >&2; exit 1; }; done
+	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  SAN_BIN=$(CURDIR)/$(B)/san/bin; failed=0; \
+	for t in $(TEST_BINS); do $$t || failed=1; done; exit $$failed
+
+# ---------------------------------------------------------------- misc
+bench:
+	$(Q)bash tests/bench.sh
+
+install: $(BINS) $(B)/doc.pdf
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(B)/doc.pdf $(DESTDIR)$(DOCDIR)
+
+uninstall:
+	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(DOCDIR)/doc.pdf
+
+clean:
+	rm -rf $(B)

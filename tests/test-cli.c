@@ -1,0 +1,209 @@
+/* The conventions every program shares (appendix of doc.nw): strict
+ * numbers, usage errors with exit status 2 and one line on stderr, --help
+ * and --version, and no partial output on stdout when the input is bad.
+ * The programs run as built with the sanitizers, from $SAN_BIN. */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "cli.h"
+
+static void parse_real_accepts_only_whole_finite_numbers(void **state)
+{
+    (void)state;
+    double v = -1;
+    assert_true(parse_real("3", &v) && v == 3.0);
+    assert_true(parse_real("-2.5e-3", &v) && v == -2.5e-3);
+    const char *bad[] = {"", " 3", "3 ", "1e-3x", "nan", "NaN", "inf", "-infinity",
+                         "1e999", "1e-400", "0x", "--1", "three"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        v = 42;
+        assert_false(parse_real(bad[i], &v));
+        assert_true(v == 42);   /* untouched on failure */
+    }
+}
+
+static void parse_count_accepts_only_whole_numbers(void **state)
+{
+    (void)state;
+    long n = 0;
+    assert_true(parse_count("17", &n) && n == 17);
+    assert_true(parse_count("-3", &n) && n == -3);
+    const char *bad[] = {"", "1.5", "3x", "99999999999999999999999", " 4", "+"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_false(parse_count(bad[i], &n));
+}
+
+static void tex_numbers_use_times_ten_to_the(void **state)
+{
+    (void)state;
+    char buf[64];
+    format_tex_number(buf, sizeof buf, 1.5e-8, 2);
+    assert_string_equal(buf, "1.5\\times10^{-8}");
+    format_tex_number(buf, sizeof buf, 1e-16, 3);
+    assert_string_equal(buf, "10^{-16}");
+    format_tex_number(buf, sizeof buf, 6.1000000000000005, 10);
+    assert_string_equal(buf, "6.1");
+}
+
+/* Run a program and collect its exit status, stdout and stderr. */
+struct run { int status; char out[65536]; char err[4096]; };
+
+static void slurp(const char *path, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t n = fread(buf, 1, size - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+}
+
+static void run_program(struct run *r, const char *name, ...)
+{
+    const char *dir = getenv("SAN_BIN");
+    assert_non_null(dir);
+    char path[4096], out[] = "/tmp/test-cli-out-XXXXXX", err[] = "/tmp/test-cli-err-XXXXXX";
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *argv[32] = {path};
+    va_list args;
+    va_start(args, name);
+    int argc = 1;
+    while (argc < 31 && (argv[argc] = va_arg(args, char *)) != NULL)
+        argc++;
+    va_end(args);
+    int fo = mkstemp(out), fe = mkstemp(err);
+    assert_true(fo >= 0 && fe >= 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(fo, 1);
+        dup2(fe, 2);
+        execv(path, argv);
+        _exit(127);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    close(fo);
+    close(fe);
+    r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    slurp(out, r->out, sizeof r->out);
+    slurp(err, r->err, sizeof r->err);
+    unlink(out);
+    unlink(err);
+}
+
+static size_t count_lines(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* A usage error: status 2, nothing on stdout, one line on stderr that
+ * names the program and contains `expected`. */
+static void assert_usage_error(const struct run *r, const char *expected)
+{
+    assert_int_equal(r->status, 2);
+    assert_string_equal(r->out, "");
+    assert_int_equal(count_lines(r->err), 1);
+    assert_non_null(strstr(r->err, "limit-quotient: "));
+    assert_non_null(strstr(r->err, expected));
+}
+
+static void bad_options_are_usage_errors(void **state)
+{
+    (void)state;
+    struct run r;
+    run_program(&r, "limit-quotient", "--x", "1e-3x", NULL);
+    assert_usage_error(&r, "--x: \"1e-3x\" is not a finite number");
+    run_program(&r, "limit-quotient", "--x=nan", NULL);
+    assert_usage_error(&r, "is not a finite number");
+    run_program(&r, "limit-quotient", "--x", "inf", NULL);
+    assert_usage_error(&r, "is not a finite number");
+    run_program(&r, "limit-quotient", "--x", "", NULL);
+    assert_usage_error(&r, "is not a finite number");
+    run_program(&r, "limit-quotient", "--x", "1e200", NULL);
+    assert_usage_error(&r, "out of range");
+    run_program(&r, "limit-quotient", "--decades", "-1", NULL);
+    assert_usage_error(&r, "out of range");
+    run_program(&r, "limit-quotient", "--decades", "2.5", NULL);
+    assert_usage_error(&r, "is not a whole number");
+    run_program(&r, "limit-quotient", "--no-such-option", NULL);
+    assert_usage_error(&r, "unknown option");
+    run_program(&r, "limit-quotient", "--x", NULL);
+    assert_usage_error(&r, "needs a value");
+    run_program(&r, "limit-quotient", "stray", NULL);
+    assert_usage_error(&r, "unexpected argument");
+}
+
+static void help_and_version_succeed(void **state)
+{
+    (void)state;
+    struct run r;
+    run_program(&r, "limit-quotient", "--help", NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "Usage: limit-quotient"));
+    assert_non_null(strstr(r.out, "--x=NUMBER"));
+    assert_non_null(strstr(r.out, "(default 3)"));
+    assert_non_null(strstr(r.out, "Exit status"));
+    run_program(&r, "limit-quotient", "--version", NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "limit-quotient"));
+}
+
+/* The TSV the program prints is the library's computation at full
+ * precision: reading it back gives the same doubles. */
+static void tsv_output_reads_back_exactly(void **state)
+{
+    (void)state;
+    struct run r;
+    run_program(&r, "limit-quotient", "--tsv", "--x", "2", "--decades", "3", NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    char *line = strtok(r.out, "\n");
+    assert_string_equal(line, "h\tquotient\t2x + h\terror");
+    for (int k = 0; k <= 3; k++) {
+        line = strtok(NULL, "\n");
+        assert_non_null(line);
+        double h, q, exact, error;
+        assert_int_equal(sscanf(line, "%lf\t%lf\t%lf\t%lf", &h, &q, &exact, &error), 4);
+        assert_true(h == pow(10.0, -k));
+        assert_true(q == (((2 + h) * (2 + h)) - 4) / h);
+        assert_true(exact == 4 + h);
+        assert_true(error == fabs(q - 4));
+    }
+    assert_null(strtok(NULL, "\n"));
+}
+
+static void unwritable_data_dir_fails_with_status_1(void **state)
+{
+    (void)state;
+    struct run r;
+    run_program(&r, "limit-quotient", "--data-dir", "/nonexistent/dir", NULL);
+    assert_int_equal(r.status, 1);
+    assert_int_equal(count_lines(r.err), 1);
+    assert_non_null(strstr(r.err, "cannot write /nonexistent/dir/"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parse_real_accepts_only_whole_finite_numbers),
+        cmocka_unit_test(parse_count_accepts_only_whole_numbers),
+        cmocka_unit_test(tex_numbers_use_times_ten_to_the),
+        cmocka_unit_test(bad_options_are_usage_errors),
+        cmocka_unit_test(help_and_version_succeed),
+        cmocka_unit_test(tsv_output_reads_back_exactly),
+        cmocka_unit_test(unwritable_data_dir_fails_with_status_1),
+    };
+    return cmocka_run_group_tests_name("program conventions", tests, NULL, NULL);
+}
