@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "cli.h"
@@ -110,13 +111,66 @@ static size_t count_lines(const char *s)
 
 /* A usage error: status 2, nothing on stdout, one line on stderr that
  * names the program and contains `expected`. */
-static void assert_usage_error(const struct run *r, const char *expected)
+static void assert_usage_error_of(const struct run *r, const char *program,
+                                  const char *expected)
 {
+    char prefix[256];
+    snprintf(prefix, sizeof prefix, "%s: ", program);
     assert_int_equal(r->status, 2);
     assert_string_equal(r->out, "");
     assert_int_equal(count_lines(r->err), 1);
-    assert_non_null(strstr(r->err, "limit-quotient: "));
+    assert_true(strncmp(r->err, prefix, strlen(prefix)) == 0);
     assert_non_null(strstr(r->err, expected));
+}
+
+static void assert_usage_error(const struct run *r, const char *expected)
+{
+    assert_usage_error_of(r, "limit-quotient", expected);
+}
+
+/* Every program in $SAN_BIN, by name; returns how many. */
+static size_t list_programs(char names[][64], size_t max)
+{
+    DIR *d = opendir(getenv("SAN_BIN"));
+    assert_non_null(d);
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < max)
+        if (e->d_name[0] != '.')
+            snprintf(names[n++], 64, "%.63s", e->d_name);
+    closedir(d);
+    return n;
+}
+
+/* The shared convention holds for every program, present and future. */
+static void every_program_follows_the_convention(void **state)
+{
+    (void)state;
+    char names[64][64];
+    size_t n = list_programs(names, 64);
+    assert_true(n >= 5);
+    for (size_t i = 0; i < n; i++) {
+        struct run r;
+        run_program(&r, names[i], "--help", NULL);
+        assert_int_equal(r.status, 0);
+        assert_non_null(strstr(r.out, "Usage: "));
+        assert_non_null(strstr(r.out, "Exit status"));
+        run_program(&r, names[i], "--version", NULL);
+        assert_int_equal(r.status, 0);
+        run_program(&r, names[i], "--tsv", NULL);
+        assert_int_equal(r.status, 0);
+        assert_string_equal(r.err, "");
+        assert_true(count_lines(r.out) >= 2);
+        run_program(&r, names[i], "--bogus", NULL);
+        assert_usage_error_of(&r, names[i], "unknown option");
+        run_program(&r, names[i], "extra", NULL);
+        assert_usage_error_of(&r, names[i], "unexpected argument");
+        run_program(&r, names[i], "--data-dir", NULL);
+        assert_usage_error_of(&r, names[i], "needs a value");
+        run_program(&r, names[i], "--data-dir", "/nonexistent/dir", NULL);
+        assert_int_equal(r.status, 1);
+        assert_int_equal(count_lines(r.err), 1);
+    }
 }
 
 static void bad_options_are_usage_errors(void **state)
@@ -202,6 +256,7 @@ int main(void)
         cmocka_unit_test(tex_numbers_use_times_ten_to_the),
         cmocka_unit_test(bad_options_are_usage_errors),
         cmocka_unit_test(help_and_version_succeed),
+        cmocka_unit_test(every_program_follows_the_convention),
         cmocka_unit_test(tsv_output_reads_back_exactly),
         cmocka_unit_test(unwritable_data_dir_fails_with_status_1),
     };
