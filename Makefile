@@ -151,11 +151,15 @@ programs: $(BINS)
 # numbers redraws no figure and retypesets nothing.
 $(B)/data/%.stamp: $(B)/bin/%
 	$(call say,RUN,$*)rm -rf $(B)/tmp/run-$* && mkdir -p $(B)/tmp/run-$* $(B)/data/$*; \
-	$< --data-dir $(B)/tmp/run-$* >$(B)/tmp/run-$*/stdout.txt \
+	$< --data-dir $(B)/tmp/run-$* $(RUN_ARGS_$*) >$(B)/tmp/run-$*/stdout.txt \
 	  || { echo "$<: failed (exit $$?); see the message above" >&2; exit 1; }; \
 	for f in $(B)/tmp/run-$*/*; do cpif $(B)/data/$*/$${f##*/} <$$f; done; \
 	for f in $(B)/data/$*/*; do [ -e $(B)/tmp/run-$*/$${f##*/} ] || rm -f $$f; done; \
 	rm -rf $(B)/tmp/run-$*; touch $@
+
+# fit-line reads a file: the build runs it on section 7's data.
+RUN_ARGS_fit-line := $(B)/data/descend-loss/samples.tsv
+$(B)/data/fit-line.stamp: $(B)/data/descend-loss/samples.tsv
 
 # A data file is brought up to date by running its program.
 $(foreach p,$(PROGRAMS),$(eval $(B)/data/$(p)/%: $(B)/data/$(p).stamp ; @:))

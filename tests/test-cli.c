@@ -149,28 +149,37 @@ static void every_program_follows_the_convention(void **state)
     char names[64][64];
     size_t n = list_programs(names, 64);
     assert_true(n >= 5);
+    char data[] = "/tmp/test-cli-data-XXXXXX";
+    int fd = mkstemp(data);
+    assert_true(fd >= 0);
+    static const char csv[] = "x,y\n1,3\n2,5\n4,9\n";
+    assert_true(write(fd, csv, sizeof csv - 1) == (ssize_t)(sizeof csv - 1));
+    close(fd);
     for (size_t i = 0; i < n; i++) {
         struct run r;
         run_program(&r, names[i], "--help", NULL);
         assert_int_equal(r.status, 0);
         assert_non_null(strstr(r.out, "Usage: "));
         assert_non_null(strstr(r.out, "Exit status"));
+        /* A program that reads a file says so in its usage line. */
+        const char *file = strstr(strtok(r.out, "\n"), "FILE") ? data : NULL;
         run_program(&r, names[i], "--version", NULL);
         assert_int_equal(r.status, 0);
-        run_program(&r, names[i], "--tsv", NULL);
+        run_program(&r, names[i], "--tsv", file, NULL);
         assert_int_equal(r.status, 0);
         assert_string_equal(r.err, "");
         assert_true(count_lines(r.out) >= 2);
         run_program(&r, names[i], "--bogus", NULL);
         assert_usage_error_of(&r, names[i], "unknown option");
-        run_program(&r, names[i], "extra", NULL);
+        run_program(&r, names[i], file ? file : "extra", file ? "extra" : NULL, NULL);
         assert_usage_error_of(&r, names[i], "unexpected argument");
         run_program(&r, names[i], "--data-dir", NULL);
         assert_usage_error_of(&r, names[i], "needs a value");
-        run_program(&r, names[i], "--data-dir", "/nonexistent/dir", NULL);
+        run_program(&r, names[i], "--data-dir", "/nonexistent/dir", file, NULL);
         assert_int_equal(r.status, 1);
         assert_int_equal(count_lines(r.err), 1);
     }
+    unlink(data);
 }
 
 static void bad_options_are_usage_errors(void **state)
