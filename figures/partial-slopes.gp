@@ -1,15 +1,15 @@
 # The surface x^2 y, the two slices through the point and their tangents.
 fig_width = 13
-fig_height = 9
+fig_height = 10
 load 'style.gp'
 set border 4095
 set tics mirror in
 set grid noxtics noytics
-set view 60, 35
+set view 58, 32
 set xlabel '$x$'
 set ylabel '$y$'
 set zlabel '$f(x,y)$' rotate parallel
-set key at screen 0.98, 0.95 nobox
+set key at screen 0.03, 0.99 left top Left reverse nobox samplen 2
 set xyplane relative 0
 splot 'data/partial-slopes/surface.tsv' using 1:2:3 with lines lc rgb '#bbbbbb' lw 1 notitle, \
       'data/partial-slopes/slice-x.tsv' using 1:2:3 with lines ls 1 title 'slice along $x$ ($y$ held)', \
