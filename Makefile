@@ -39,16 +39,22 @@ export FORCE_SOURCE_DATE := 1
 # gnuplot finds the shared style (`load 'style.gp'`) through GNUPLOT_LIB.
 export GNUPLOT_LIB := $(CURDIR)/figures
 
+# Every step announces itself through `say`, which also touches a marker,
+# so that `make` can tell at the end whether any step ran.
 ifeq ($(V),1)
   Q :=
-  say :=
+  say = @touch $(B)/.step;
 else
   Q := @
-  say = @printf '  %-8s %s\n' '$(1)' '$(2)';
+  say = @printf '  %-8s %s\n' '$(1)' '$(2)'; touch $(B)/.step;
+endif
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+  $(shell mkdir -p $(B) && touch $(B)/.start)
 endif
 
 .PHONY: all figures programs check clean bench install uninstall
 all: $(B)/doc.pdf
+	@[ $(B)/.step -nt $(B)/.start ] || echo "make: nothing to be done: $(B)/doc.pdf is up to date"
 
 # ---------------------------------------------------------------- tools
 # Debian packages that provide each tool; installed when missing and root.
