@@ -210,9 +210,9 @@ $(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES)
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test-*.c))
 TEST_BINS := $(TESTS:%=$(B)/tests/%)
 
-$(B)/tests/%: tests/%.c $(B)/san/$(LIB) $(HEADERS)
+$(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/san/$(LIB) $(HEADERS)
 	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
-	  $< $(B)/san/$(LIB) -o $@ $(LDLIBS) -lcmocka -lm
+	  -Itests $< $(B)/san/$(LIB) -o $@ $(LDLIBS) -lcmocka -lm
 
 # The document checks run first; cmocka's summary is the last thing printed.
 check: $(B)/doc.pdf $(TEST_BINS) $(PROGRAMS:%=$(B)/san/bin/%)

@@ -12,9 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include "data.h"
+#include "run-program.h"
 
 static char dir[] = "/tmp/test-data-XXXXXX";
 
@@ -145,27 +144,6 @@ static void refuses_bad_files_with_file_and_line(void **state)
 
 /* fit-line run as a user would, on files whose least-squares lines are
  * known by hand. */
-struct run { int status; char out[4096]; char err[4096]; };
-
-static void run_fit_line(struct run *r, const char *a, const char *b, const char *c)
-{
-    char command[1024], out[300], err[300];
-    snprintf(out, sizeof out, "%s/out", dir);
-    snprintf(err, sizeof err, "%s/err", dir);
-    snprintf(command, sizeof command, "'%s/fit-line' %s %s %s >'%s' 2>'%s'", getenv("SAN_BIN"),
-             a, b ? b : "", c ? c : "", out, err);
-    int status = system(command);
-    r->status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    FILE *f = fopen(out, "r");
-    size_t n = fread(r->out, 1, sizeof r->out - 1, f);
-    r->out[n] = '\0';
-    fclose(f);
-    f = fopen(err, "r");
-    n = fread(r->err, 1, sizeof r->err - 1, f);
-    r->err[n] = '\0';
-    fclose(f);
-}
-
 static double value_named(const char *out, const char *name)
 {
     char key[64];
@@ -184,7 +162,7 @@ static void fit_line_prints_the_least_squares_line(void **state)
     /* y = 2.2 x + 0.7 is the least-squares line of these four points
      * (normal equations solved by hand). */
     const char *path = FILE_WITH("four.csv", "hours,score\n0,1\n1,3\n2,4\n3,8\n");
-    run_fit_line(&r, "--x hours --y score", path, NULL);
+    run_program(&r, "fit-line", "--x", "hours", "--y", "score", path, NULL);
     assert_int_equal(r.status, 0);
     assert_string_equal(r.err, "");
     assert_true(fabs(value_named(r.out, "w") - 2.2) < 1e-9 * 2.2);
@@ -192,7 +170,7 @@ static void fit_line_prints_the_least_squares_line(void **state)
     /* Residuals -0.7+1... : errors 0.7-1, 2.9-3, 5.1-4, 7.3-8 -> mean 0.45. */
     assert_true(fabs(value_named(r.out, "loss") - 0.45) < 1e-9);
     /* Through the origin: w = sum xy / sum x^2 = (3 + 8 + 24) / 14 = 2.5. */
-    run_fit_line(&r, "--through-origin", path, NULL);
+    run_program(&r, "fit-line", "--through-origin", path, NULL);
     assert_int_equal(r.status, 0);
     assert_true(fabs(value_named(r.out, "w") - 2.5) < 1e-9 * 2.5);
     assert_true(value_named(r.out, "b") == 0);
@@ -203,19 +181,19 @@ static void fit_line_refuses_to_print_an_unconverged_answer(void **state)
     (void)state;
     struct run r;
     const char *path = FILE_WITH("four.csv", "0,1\n1,3\n2,4\n3,8\n");
-    run_fit_line(&r, "--epochs 3", path, NULL);
+    run_program(&r, "fit-line", "--epochs", "3", path, NULL);
     assert_int_equal(r.status, 1);
     assert_string_equal(r.out, "");
     assert_non_null(strstr(r.err, "did not converge"));
     path = FILE_WITH("same.csv", "5,1\n5,2\n5,3\n");
-    run_fit_line(&r, path, NULL, NULL);
+    run_program(&r, "fit-line", path, NULL);
     assert_int_equal(r.status, 1);
     assert_non_null(strstr(r.err, "not determined"));
-    run_fit_line(&r, "--y 3", path, NULL);
+    run_program(&r, "fit-line", "--y", "3", path, NULL);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "column 3 does not exist"));
     path = FILE_WITH("bad.csv", "1,2\n3,x\n");
-    run_fit_line(&r, path, NULL, NULL);
+    run_program(&r, "fit-line", path, NULL);
     assert_int_equal(r.status, 2);
     assert_string_equal(r.out, "");
     assert_non_null(strstr(r.err, "bad.csv:2: column 2"));

@@ -1,0 +1,106 @@
+/* Running a program under test: its exit status, standard output and
+ * standard error, for the tests that check programs as a user runs them.
+ * The programs are the sanitizer builds in $SAN_BIN. */
+#ifndef RUN_PROGRAM_H
+#define RUN_PROGRAM_H
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+struct run {
+    int status;
+    char out[65536];
+    char err[4096];
+};
+
+static inline void slurp(const char *path, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t n = fread(buf, 1, size - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+}
+
+/* argv[0] is the program's name in $SAN_BIN; argv ends with NULL. */
+static inline void run_argv(struct run *r, char *argv[])
+{
+    const char *dir = getenv("SAN_BIN");
+    assert_non_null(dir);
+    char path[4096], out[] = "/tmp/test-run-out-XXXXXX", err[] = "/tmp/test-run-err-XXXXXX";
+    snprintf(path, sizeof path, "%s/%s", dir, argv[0]);
+    int fo = mkstemp(out), fe = mkstemp(err);
+    assert_true(fo >= 0 && fe >= 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(fo, 1);
+        dup2(fe, 2);
+        execv(path, argv);
+        _exit(127);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    close(fo);
+    close(fe);
+    r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    slurp(out, r->out, sizeof r->out);
+    slurp(err, r->err, sizeof r->err);
+    unlink(out);
+    unlink(err);
+}
+
+/* run_program(&r, "name", "arg", ..., NULL); a NULL argument ends the list. */
+static inline void run_program(struct run *r, const char *name, ...)
+{
+    char *argv[32] = {(char *)name};
+    va_list args;
+    va_start(args, name);
+    int argc = 1;
+    while (argc < 31 && (argv[argc] = va_arg(args, char *)) != NULL)
+        argc++;
+    va_end(args);
+    argv[argc] = NULL;
+    run_argv(r, argv);
+}
+
+static inline size_t count_lines(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* A refusal: `status`, nothing on stdout, one line on stderr that starts
+ * with the program's name and contains `expected`. */
+static inline void assert_refused(const struct run *r, const char *program, int status,
+                           const char *expected)
+{
+    char prefix[256];
+    snprintf(prefix, sizeof prefix, "%s: ", program);
+    if (r->status != status || r->out[0] != '\0' || count_lines(r->err) != 1
+        || strncmp(r->err, prefix, strlen(prefix)) != 0 || !strstr(r->err, expected))
+        fail_msg("%s: expected status %d and one line with \"%s\"; got status %d, "
+                 "stdout \"%.60s\", stderr \"%s\"", program, status, expected, r->status,
+                 r->out, r->err);
+}
+
+/* Every program in $SAN_BIN, by name; returns how many. */
+#include <dirent.h>
+static inline size_t list_programs(char names[][64], size_t max)
+{
+    DIR *d = opendir(getenv("SAN_BIN"));
+    assert_non_null(d);
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < max)
+        if (e->d_name[0] != '.')
+            snprintf(names[n++], 64, "%.63s", e->d_name);
+    closedir(d);
+    return n;
+}
+#endif
