@@ -52,7 +52,7 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
   $(shell mkdir -p $(B) && touch $(B)/.start)
 endif
 
-.PHONY: all figures programs check clean bench install uninstall
+.PHONY: all figures programs check clean bench fuzz install uninstall
 all: $(B)/doc.pdf
 	@[ $(B)/.step -nt $(B)/.start ] || echo "make: nothing to be done: $(B)/doc.pdf is up to date"
 
@@ -214,8 +214,17 @@ $(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/san/$(LIB) $(HEADERS)
 	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
 	  -Itests $< $(B)/san/$(LIB) -o $@ $(LDLIBS) -lcmocka -lm
 
+# Every fuzz case ever kept (seeds, and each crash once fixed) is replayed
+# through its fuzz target under the sanitizers, with any compiler.
+FUZZ_TARGETS := $(patsubst tests/fuzz-%.c,%,$(filter-out tests/fuzz-replay.c,$(wildcard tests/fuzz-*.c)))
+REPLAYS := $(FUZZ_TARGETS:%=$(B)/tests/replay-%)
+
+$(B)/tests/replay-%: tests/fuzz-%.c tests/fuzz-replay.c $(B)/san/$(LIB) $(HEADERS)
+	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
+	  $< tests/fuzz-replay.c $(B)/san/$(LIB) -o $@ $(LDLIBS) -lm
+
 # The document checks run first; cmocka's summary is the last thing printed.
-check: $(B)/doc.pdf $(TEST_BINS) $(PROGRAMS:%=$(B)/san/bin/%)
+check: $(B)/doc.pdf $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%)
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
 	$(call say,CHECK,figures)for f in $$(grep -oE 'fig/[A-Za-z0-9_-]+\.tex' doc.nw | sort -u); do \
@@ -224,9 +233,55 @@ check: $(B)/doc.pdf $(TEST_BINS) $(PROGRAMS:%=$(B)/san/bin/%)
 	  [ $(B)/fig/$$n.pdf -nt figures/$$n.gp ] || { echo "$(B)/fig/$$n.pdf was not generated" >&2; exit 1; }; \
 	done; \
 	for n in $(FIGURES); do grep -q "fig/$$n.tex" doc.nw || { echo "figures/$$n.gp: not used by doc.nw" >&2; exit 1; }; done
+	$(call say,REPLAY,tests/fuzz-cases)for t in $(FUZZ_TARGETS); do \
+	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
+	    || { echo "tests/fuzz-cases/$$t: a fuzz case fails again (see above)" >&2; exit 1; }; \
+	done
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  SAN_BIN=$(CURDIR)/$(B)/san/bin; failed=0; \
 	for t in $(TEST_BINS); do $$t || failed=1; done; exit $$failed
+
+# ---------------------------------------------------------------- fuzz
+# make fuzz: libFuzzer on the data reader and the command-line reader, both
+# at once (one per core) for FUZZ_SECONDS each.  A crash is left in
+# build/fuzz/crashes-<target>/ and fails the run; once fixed, copy it into
+# tests/fuzz-cases/<target>/ so that make check replays it for ever.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_FLAGS := -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+$(B)/fuzz.ok:
+	$(Q)mkdir -p $(B); \
+	if ! printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' \
+	    | $(FUZZ_CC) -fsanitize=fuzzer -x c - -o $(B)/fuzz-probe 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "  INSTALL  clang libclang-rt-14-dev"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      clang libclang-rt-14-dev >/dev/null; \
+	  else \
+	    echo "make fuzz needs libFuzzer: run: sudo apt-get install --no-install-recommends clang libclang-rt-14-dev" >&2; \
+	    exit 1; \
+	  fi; \
+	fi; rm -f $(B)/fuzz-probe; touch $@
+
+$(B)/fuzz/fuzz-%: tests/fuzz-%.c $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) | $(B)/fuzz.ok
+	$(call say,CLANG,$@)mkdir -p $(@D) && $(FUZZ_CC) $(FUZZ_FLAGS) -I$(B)/src/lib \
+	  $< $(LIB_SOURCES:%=$(B)/src/%) -o $@ -lm
+
+fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
+	$(Q)pids=; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(B)/fuzz/corpus-$$t $(B)/fuzz/crashes-$$t; \
+	  echo "  FUZZ     $$t for $(FUZZ_SECONDS) s (log: $(B)/fuzz/$$t.log)"; \
+	  $(B)/fuzz/fuzz-$$t $(B)/fuzz/corpus-$$t tests/fuzz-cases/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=3 -print_final_stats=1 \
+	    -artifact_prefix=$(B)/fuzz/crashes-$$t/ >$(B)/fuzz/$$t.log 2>&1 & pids="$$pids $$!"; \
+	done; failed=0; for p in $$pids; do wait $$p || failed=1; done; \
+	for t in $(FUZZ_TARGETS); do \
+	  runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(B)/fuzz/$$t.log); \
+	  crashes=$$(ls $(B)/fuzz/crashes-$$t | wc -l); \
+	  echo "  $$t: $${runs:-?} inputs run, $$crashes crash(es) in $(B)/fuzz/crashes-$$t/"; \
+	  [ "$$crashes" = 0 ] || failed=1; \
+	done; exit $$failed
 
 # ---------------------------------------------------------------- misc
 bench:
