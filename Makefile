@@ -16,6 +16,7 @@ MAKEFLAGS += --no-builtin-rules --no-builtin-variables
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man/man1
 DOCDIR ?= $(PREFIX)/share/doc/derivatives-to-ml
 
 CC ?= cc
@@ -73,18 +74,16 @@ printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include 
   | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"
 missing=$$(printf '%s\n' $$missing | sort -u | tr '\n' ' ')
 pkgs="$$missing texlive-fonts-recommended"
-if [ -n "$${missing// }" ]; then
-  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "  INSTALL  $$pkgs"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
-    apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null
-  else
-    echo "missing tools: run: sudo apt-get install --no-install-recommends $$pkgs" >&2
-    exit 1
-  fi
-fi
+if [ -n "$${missing// }" ]; then $(install_packages); fi
 endef
+
+# Install the Debian packages named in $$pkgs when root, or name the command.
+install_packages = if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+    echo "  INSTALL  $$pkgs"; export DEBIAN_FRONTEND=noninteractive; \
+    apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null; \
+  else \
+    echo "missing tools: run: sudo apt-get install --no-install-recommends $$pkgs" >&2; exit 1; \
+  fi
 
 export check_tools
 $(B)/tools.ok: Makefile
@@ -254,14 +253,7 @@ $(B)/fuzz.ok:
 	$(Q)mkdir -p $(B); \
 	if ! printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' \
 	    | $(FUZZ_CC) -fsanitize=fuzzer -x c - -o $(B)/fuzz-probe 2>/dev/null; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "  INSTALL  clang libclang-rt-14-dev"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	      clang libclang-rt-14-dev >/dev/null; \
-	  else \
-	    echo "make fuzz needs libFuzzer: run: sudo apt-get install --no-install-recommends clang libclang-rt-14-dev" >&2; \
-	    exit 1; \
-	  fi; \
+	  pkgs="clang libclang-rt-14-dev"; $(install_packages); \
 	fi; rm -f $(B)/fuzz-probe; touch $@
 
 $(B)/fuzz/fuzz-%: tests/fuzz-%.c $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) | $(B)/fuzz.ok
@@ -287,13 +279,28 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
 bench:
 	$(Q)bash tests/bench.sh
 
-install: $(BINS) $(B)/doc.pdf
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
-	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
-	install -m 644 $(B)/doc.pdf $(DESTDIR)$(DOCDIR)
+# ---------------------------------------------------------------- install
+# A manual page per program, made by help2man from its --help and --version.
+MANS := $(PROGRAMS:%=$(B)/man/%.1)
 
+$(B)/help2man.ok:
+	$(Q)mkdir -p $(B); command -v help2man >/dev/null || { pkgs=help2man; $(install_packages); }; touch $@
+
+$(B)/man/%.1: $(B)/bin/% | $(B)/help2man.ok
+	$(call say,MAN,$@)mkdir -p $(@D) && help2man --no-info --section=1 \
+	  --name="$$($< --help | sed -n 2p | sed 's/\.$$//')" --output=$@ $<
+
+install: $(BINS) $(B)/doc.pdf $(MANS)
+	$(call say,INSTALL,$(DESTDIR)$(PREFIX))install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR) \
+	  && install -m 755 $(BINS) $(DESTDIR)$(BINDIR) \
+	  && install -m 644 $(MANS) $(DESTDIR)$(MANDIR) \
+	  && install -m 644 $(B)/doc.pdf $(DESTDIR)$(DOCDIR)/derivatives-to-ml.pdf
+
+# Removes exactly what install put there, and the doc folder if it is empty.
 uninstall:
-	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(DOCDIR)/doc.pdf
+	$(call say,UNINSTALL,$(DESTDIR)$(PREFIX))rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%) \
+	  $(PROGRAMS:%=$(DESTDIR)$(MANDIR)/%.1) $(DESTDIR)$(DOCDIR)/derivatives-to-ml.pdf \
+	  && { rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true; }
 
 clean:
 	rm -rf $(B)
