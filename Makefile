@@ -80,7 +80,9 @@ endef
 # Install the Debian packages named in $$pkgs when root, or name the command.
 install_packages = if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
     echo "  INSTALL  $$pkgs"; export DEBIAN_FRONTEND=noninteractive; \
-    apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null; \
+    log=$$(mktemp); apt-get update -qq >$$log 2>&1 \
+      && apt-get install -y -qq --no-install-recommends $$pkgs >>$$log 2>&1 \
+      || { cat $$log >&2; rm -f $$log; exit 1; }; rm -f $$log; \
   else \
     echo "missing tools: run: sudo apt-get install --no-install-recommends $$pkgs" >&2; exit 1; \
   fi
@@ -276,8 +278,20 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
 	done; exit $$failed
 
 # ---------------------------------------------------------------- misc
-bench:
+# make bench: build timings (tests/bench.sh), then the document's
+# derivative methods beside GSL's gsl_deriv_central (a bench-only package).
+bench: $(B)/bench/bench-derivatives
 	$(Q)bash tests/bench.sh
+	$(Q)echo; echo "derivatives: the document's methods beside GSL's gsl_deriv_central"; \
+	$(B)/bench/bench-derivatives
+
+$(B)/gsl.ok:
+	$(Q)mkdir -p $(B); printf '#include <gsl/gsl_deriv.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 \
+	  || { pkgs=libgsl-dev; $(install_packages); }; touch $@
+
+$(B)/bench/bench-derivatives: tests/bench-derivatives.c $(B)/obj/$(LIB) $(HEADERS) | $(B)/gsl.ok
+	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) $(LDFLAGS) $< $(B)/obj/$(LIB) \
+	  -o $@ $(LDLIBS) -lgsl -lgslcblas -lm
 
 # ---------------------------------------------------------------- install
 # A manual page per program, made by help2man from its --help and --version.
