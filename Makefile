@@ -64,12 +64,11 @@ missing=
 need() { command -v "$$1" >/dev/null 2>&1 || missing="$$missing $$2"; }
 need notangle noweb; need noweave noweb; need cpif noweb; need noroots noweb
 need gnuplot gnuplot-nox; need pdflatex texlive-latex-base
-need kpsewhich texlive-latex-base
-if command -v kpsewhich >/dev/null 2>&1; then
-  kpsewhich lmodern.sty >/dev/null || missing="$$missing lmodern"
-  kpsewhich booktabs.sty >/dev/null || missing="$$missing texlive-latex-recommended"
-  kpsewhich noweb.sty >/dev/null || missing="$$missing noweb"
-fi
+# LaTeX packages the document loads, by the Debian package that has them.
+sty() { command -v kpsewhich >/dev/null 2>&1 && kpsewhich "$$1" >/dev/null || missing="$$missing $$2"; }
+sty hyperref.sty texlive-latex-base; sty lmodern.sty lmodern; sty t1lmr.fd lmodern
+sty booktabs.sty texlive-latex-recommended; sty microtype.sty texlive-latex-recommended
+sty noweb.sty noweb
 printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
   | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"
 missing=$$(printf '%s\n' $$missing | sort -u | tr '\n' ' ')
