@@ -190,7 +190,9 @@ figures: $(FIG_FILES)
 # noweave keeps doc.nw's line numbers in doc.tex, so a LaTeX error at
 # doc.tex:N is reported as doc.nw:N.
 $(B)/doc.tex: doc.nw | $(B)/tools.ok
-	$(call say,WEAVE,doc.nw)noweave -delay -index doc.nw >$(B)/tmp/doc.tex && mv $(B)/tmp/doc.tex $@
+	$(call say,WEAVE,doc.nw)mkdir -p $(B)/tmp && noweave -delay -index doc.nw >$(B)/tmp/doc.tex 2>$(B)/tmp/weave.err \
+	  && ! { [ -s $(B)/tmp/weave.err ] && sed 's|^|doc.nw: noweave: |' $(B)/tmp/weave.err >&2; } \
+	  && mv $(B)/tmp/doc.tex $@
 
 DOC_INPUTS := $(addprefix $(B)/,$(sort $(shell grep -oE '(data|fig)/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?\.tex' doc.nw)))
 
