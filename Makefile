@@ -119,8 +119,8 @@ $(B)/tangle.mk: doc.nw | $(B)/tools.ok
 	} >$(B)/tmp/tangle.mk; \
 	mv $(B)/tmp/tangle.mk $@
 
-ifeq ($(filter-out clean,$(MAKECMDGOALS))$(if $(MAKECMDGOALS),,all),)
-else
+# Every goal but a lone `make clean` needs the list (and so the tangle).
+ifneq ($(filter-out clean,$(MAKECMDGOALS))$(if $(MAKECMDGOALS),,all),)
 include $(B)/tangle.mk
 endif
 
