@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "run-program.h"
+#include "bad-files.h"
 
 struct numeric_option {
     char name[64];
@@ -119,15 +120,6 @@ static void every_bad_value_of_every_option_is_refused(void **state)
 static void every_bad_file_is_refused(void **state)
 {
     (void)state;
-    static const struct { const char *name, *bytes; size_t length; const char *expected; } bad[] = {
-        {"empty.csv", "", 0, "no data"},
-        {"ragged.csv", "1,2\n3,4,5\n", 10, ":2: 3 fields"},
-        {"word.csv", "1,2\nx,y\n", 8, ":2: column 1"},
-        {"nan.csv", "1,2\n3,NaN\n", 10, "is not a finite number"},
-        {"inf.csv", "1,2\n-inf,4\n", 11, "is not a finite number"},
-        {"empty-cell.csv", "1,2\n,4\n", 7, "the cell is empty"},
-        {"garbage.bin", "\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10, "binary data"},
-    };
     char dir[] = "/tmp/test-catalogue-dir-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char names[64][64];
@@ -138,15 +130,11 @@ static void every_bad_file_is_refused(void **state)
         if (!strstr(strtok(r.out, "\n"), "FILE"))
             continue;
         readers++;
-        for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        for (size_t i = 0; i < BAD_FILES; i++) {
             char path[512];
-            snprintf(path, sizeof path, "%s/%s", dir, bad[i].name);
-            FILE *f = fopen(path, "wb");
-            assert_non_null(f);
-            assert_int_equal(fwrite(bad[i].bytes, 1, bad[i].length, f), bad[i].length);
-            fclose(f);
+            write_bad_file(dir, i, path, sizeof path);
             run_program(&r, names[p], path, NULL);
-            assert_refused(&r, names[p], 2, bad[i].expected);
+            assert_refused(&r, names[p], 2, bad_files[i].expected);
         }
         run_program(&r, names[p], "/nonexistent/data.csv", NULL);
         assert_refused(&r, names[p], 2, "No such file");

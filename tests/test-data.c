@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include "data.h"
 #include "run-program.h"
+#include "bad-files.h"
 
 static char dir[] = "/tmp/test-data-XXXXXX";
 
@@ -112,25 +113,14 @@ static void reads_a_very_long_line(void **state)
 static void refuses_bad_files_with_file_and_line(void **state)
 {
     (void)state;
-    static const struct { const char *name, *text; size_t length; const char *expected; } bad[] = {
-        {"empty.csv", "", 0, "empty.csv: no data: the file is empty"},
-        {"comments.csv", "# only\n\n", 8, "no data"},
-        {"header.csv", "x,y\n", 4, "a header but no data rows"},
-        {"ragged.csv", "x,y\n1,2\n3\n", 10, "ragged.csv:3: 1 fields, but the first row has 2"},
-        {"word.csv", "1,2\n3,four\n", 11, "word.csv:2: column 2: \"four\" is not a finite number"},
-        {"nan.csv", "1,2\nnan,3\n", 10, "nan.csv:2: column 1: \"nan\" is not a finite number"},
-        {"inf.tsv", "1\t2\n3\tinf\n", 10, "inf.tsv:2: column 2: \"inf\" is not a finite number"},
-        {"blank.csv", "1,2\n3,\n", 7, "blank.csv:2: column 2: the cell is empty"},
-        {"quote.csv", "1,\"2\n", 5, "quote.csv:1: field 2: a quote is not closed"},
-        {"binary.dat", "1,2\n\x00\x01\x02garbage\n", 15, "binary.dat:2: binary data"},
-        {"huge.csv", "1,1e999\n", 8, "\"1e999\" is not a finite number"},
-    };
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    for (size_t i = 0; i < BAD_FILES; i++) {
         struct data_table t;
-        char error[512];
-        const char *path = file_with(bad[i].name, bad[i].text, bad[i].length);
+        char error[512], path[512];
+        write_bad_file(dir, i, path, sizeof path);
         assert_false(read_data_file(path, &t, error, sizeof error));
-        assert_non_null(strstr(error, bad[i].expected));
+        if (!strstr(error, bad_files[i].expected))
+            fail_msg("%s: expected \"%s\", got \"%s\"", bad_files[i].name,
+                     bad_files[i].expected, error);
         assert_null(t.cells);
         assert_null(t.names);
     }
