@@ -414,8 +414,21 @@ function convert(text, line, ctx) {
       block(h.html, { heading: h });
       break;
     }
-    case 'appendix': counters.appendix = true; counters.section = 0; break;
-    case 'newcommand': case 'renewcommand': defineMacro(s); break;
+    case 'appendix': counters.appendix = true; counters.section = 0; counters.format = null; break;
+    case 'setcounter': {
+      const c = s.group('\\setcounter').text.trim(), v = s.group('\\setcounter').text.trim();
+      if (!(c in counters)) die(`\\setcounter{${c}}: the web edition counts only ${Object.keys(counters).join(', ')}`, l);
+      counters[c] = +v;
+      break;
+    }
+    case 'newcommand': case 'renewcommand': case 'renewcommand*': case 'newcommand*': {
+      const save = s.i; s.skipSpace();
+      const nm = s.peek() === '\\' ? s.command() : s.group().text.replace(/^\\/, '').trim();
+      if (nm === 'thesection' || nm === 'thechapter') { counters.format = s.group().text; break; }
+      if (/^the/.test(nm)) { s.group(); break; }   // hyperref's \theH..., other counters' looks
+      s.i = save; defineMacro(s);
+      break;
+    }
     case 'begin': {
       const env = s.group('\\begin').text;
       const body = s.env(env);
@@ -480,7 +493,11 @@ function heading(level, star, title, raw) {
   } else if (level === 'chapter' || level === 'section') {
     if (!star) counters.section++;
     counters.subsection = 0;
-    h.num = star ? '' : counters.appendix ? String.fromCharCode(64 + counters.section) : String(counters.section);
+    const n = counters.section;
+    h.num = star ? '' : counters.format
+      ? counters.format.replace(/\\arabic\{[a-z]+\}/g, String(n)).replace(/\\Alph\{[a-z]+\}/g, String.fromCharCode(64 + n)).replace(/\\alph\{[a-z]+\}/g, String.fromCharCode(96 + n))
+      : counters.appendix ? String.fromCharCode(64 + n) : String(n);
+    if (/[\\{}]/.test(h.num)) die(`\\thesection gives ${h.num}: not a number the web edition can write`);
     secPrefix = h.num;
     h.id = 'top';
     h.html = `<h1 id="top">${h.num ? `<span class="num">${h.num}</span> ` : ''}${title}</h1>`;
@@ -652,7 +669,11 @@ function main() {
   const pages = [{ file: 'index.html', nodes: [], heading: null, part: null }];
   let part = null;
   for (const n of nodes) {
-    if (n.heading && n.heading.level === 'part') { part = n.heading; pages[pages.length - 1].nodes.push({ partMark: part }); continue; }
+    if (n.heading && n.heading.level === 'part') {     // a part has a page: its heading, its introduction
+      part = n.heading;
+      pages.push({ file: `part-${part.num || slug(part.raw)}.html`, nodes: [n], heading: part, part, isPart: true });
+      continue;
+    }
     if (n.heading && n.heading.level === pageLevel) {
       const h = n.heading;
       const base = h.num ? `${/^[A-Z]$/.test(h.num) ? 'appendix-' : 'section-'}${h.num}` : slug(h.raw);
@@ -688,15 +709,17 @@ function main() {
   // Table of contents: parts, pages, and their numbered subsections.
   let toc = '<nav class="toc"><h2>Contents</h2><ol class="toc">';
   let lastPart = null;
+  const entry = (p) => `<a href="${p.file}">${p.heading.num ? `<span class="num">${p.heading.num}</span> ` : ''}${p.heading.title}</a>`;
   for (const p of pages.slice(1)) {
-    if (p.part !== lastPart) {
+    if (p.isPart) {
       if (lastPart) toc += '</ol></li>';
       toc += `<li class="part"><a href="${p.file}">${p.part.num ? `Part ${p.part.num}: ` : ''}${p.part.title}</a><ol>`;
       lastPart = p.part;
+      continue;
     }
     const subs = p.nodes.filter((n) => n.heading && n.heading.level === 'subsection' && n.heading.num)
       .map((n) => `<li><a href="${p.file}#${n.heading.id}"><span class="num">${n.heading.num}</span> ${n.heading.title}</a></li>`).join('');
-    toc += `<li><a href="${p.file}">${p.heading.num ? `<span class="num">${p.heading.num}</span> ` : ''}${p.heading.title}</a>${subs ? `<ol>${subs}</ol>` : ''}</li>`;
+    toc += `<li>${entry(p)}${subs ? `<ol>${subs}</ol>` : ''}</li>`;
   }
   if (lastPart) toc += '</ol></li>';
   toc += '</ol></nav>';
@@ -705,14 +728,15 @@ function main() {
   const plain = (h) => h.replace(/<annotation[^>]*>.*?<\/annotation>/gs, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
   pages.forEach((p, k) => {
     const prev = pages[k - 1], next = pages[k + 1];
-    const label = (q) => q.heading ? `${q.heading.num ? q.heading.num + ' ' : ''}${q.heading.title}` : 'Contents';
+    const label = (q) => q.isPart ? `Part ${q.heading.num}: ${q.heading.title}` : q.heading ? `${q.heading.num ? q.heading.num + ' ' : ''}${q.heading.title}` : 'Contents';
     const nav = `<nav class="pager">${prev ? `<a rel="prev" href="${prev.file}">← ${label(prev)}</a>` : '<span></span>'}` +
       `<a href="index.html">Contents</a>${next ? `<a rel="next" href="${next.file}">${label(next)} →</a>` : '<span></span>'}</nav>`;
-    const partLine = p.part ? `<div class="partline">${p.part.num ? `Part ${p.part.num}: ` : ''}${p.part.title}</div>` : '';
+    const partLine = p.part && !p.isPart ? `<div class="partline">${p.part.num ? `Part ${p.part.num}: ` : ''}${p.part.title}</div>` : '';
     let body = '';
-    let main = p.nodes.filter((n) => !n.partMark);
+    const main = p.nodes;
     if (k === 0) body += `<header class="title"><h1>${titleHtml}</h1></header>\n`;
     body += paragraphs(main);
+    if (p.isPart) body += `<ol class="toc">${pages.filter((q) => q.part === p.part && !q.isPart).map((q) => `<li>${entry(q)}</li>`).join('')}</ol>`;
     if (k === 0) body += toc;
     const pageTitle = p.heading ? `${plain(label(p))} — ${titleText}` : titleText;
     const html = `<!DOCTYPE html>
