@@ -14,7 +14,6 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const os = require('os');
 const { spawn } = require('child_process');
 const WebSocket = require(process.env.NODE_WS || '/usr/share/nodejs/ws');
 
@@ -48,7 +47,11 @@ for (const p of pages) {
 
 // ------------------------------------------------------------ the browser
 function startChromium() {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'html-browser-'));
+  // A fresh profile under build/tmp/; Chromium's helpers may still write
+  // to it as it exits, so the next run, not this one, removes it.
+  const profile = path.join(path.dirname(shotDir), 'tmp', 'chromium-profile');
+  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10 });
+  fs.mkdirSync(profile, { recursive: true });
   const args = ['--headless', '--disable-gpu', '--hide-scrollbars', '--no-first-run', '--no-default-browser-check',
     '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--mute-audio', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'];
@@ -99,7 +102,7 @@ class CDP {
 }
 
 // What the page itself reports: run inside it after load.
-function inPage() {
+function inPage(width) {
   const out = { images: [], imageCount: document.images.length, formulas: 0, badFormulas: [], rawTeX: [], overflow: null, height: 0 };
   for (const img of document.images) {
     const r = img.getBoundingClientRect();
@@ -120,14 +123,14 @@ function inPage() {
     if (m) out.rawTeX.push(n.textContent.trim().slice(0, 80));
   }
   const doc = document.documentElement;
-  if (doc.scrollWidth > window.innerWidth) {
+  if (doc.scrollWidth > width || doc.clientWidth > width) {
     // Name the widest element that sticks out, for the message.
     let worst = null;
     for (const e of document.body.querySelectorAll('*')) {
       const r = e.getBoundingClientRect();
-      if (r.right > window.innerWidth + 0.5 && (!worst || r.right > worst.r)) worst = { r: r.right, what: `${e.tagName.toLowerCase()}.${e.className}` };
+      if (r.right > width + 0.5 && (!worst || r.right > worst.r)) worst = { r: r.right, what: `${e.tagName.toLowerCase()}.${e.className}` };
     }
-    out.overflow = `${doc.scrollWidth} px wide in a ${window.innerWidth} px window (${worst ? worst.what : '?'})`;
+    out.overflow = `${doc.scrollWidth} px wide in a ${width} px window (${worst ? worst.what : '?'})`;
   }
   out.height = Math.ceil(doc.scrollHeight);
   return out;
@@ -162,7 +165,7 @@ async function main() {
         const loaded = cdp.waitFor('Page.loadEventFired', sessionId);
         await S('Page.navigate', { url: `file://${path.join(htmlDir, page)}` });
         await loaded;
-        const { result } = await S('Runtime.evaluate', { expression: `(${inPage})()`, returnByValue: true });
+        const { result } = await S('Runtime.evaluate', { expression: `(${inPage})(${width})`, returnByValue: true });
         const r = result.value;
         for (const p of problems) fail(page, `at ${width} px: ${p}`);
         for (const src of r.images) fail(page, `at ${width} px: image ${src} not rendered`);
@@ -189,7 +192,6 @@ async function main() {
       chrome.proc.kill();
       await exited;
     }
-    fs.rmSync(chrome.profile, { recursive: true, force: true, maxRetries: 5 });
   }
   process.exit(failures.length ? 1 : 0);
 }
