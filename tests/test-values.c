@@ -60,6 +60,8 @@ static void limit_epsilon_and_balance_follow_from_53_bits(void **state)
     check_number("limit-quotient/epsilon", ldexp(1, -52), 2);
     check_number("limit-quotient/sqrt-epsilon", ldexp(1, -26), 3);
     check_number("limit-quotient/gap-at-x", ldexp(1, -51), 2);
+    /* Below 2^-1022 the exponent runs out and the gaps stop shrinking. */
+    check_number("limit-quotient/smallest-normal", ldexp(1, -1022), 2);
     check_number("limit-quotient/balance-h", 3 * ldexp(1, -26), 2);
     check_number("limit-quotient/balance-error", 6 * ldexp(1, -26), 2);
 }
