@@ -53,7 +53,7 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
   $(shell mkdir -p $(B) && touch $(B)/.start)
 endif
 
-.PHONY: all figures programs check clean bench fuzz install uninstall
+.PHONY: all figures programs html check clean bench fuzz install uninstall
 all: $(B)/doc.pdf
 	@[ $(B)/.step -nt $(B)/.start ] || echo "make: nothing to be done: $(B)/doc.pdf is up to date"
 
@@ -64,6 +64,7 @@ missing=
 need() { command -v "$$1" >/dev/null 2>&1 || missing="$$missing $$2"; }
 need notangle noweb; need noweave noweb; need cpif noweb; need noroots noweb
 need gnuplot gnuplot-nox; need pdflatex texlive-latex-base
+need pdftocairo poppler-utils; need pdftotext poppler-utils
 # LaTeX packages the document loads, by the Debian package that has them.
 sty() { command -v kpsewhich >/dev/null 2>&1 && kpsewhich "$$1" >/dev/null || missing="$$missing $$2"; }
 sty hyperref.sty texlive-latex-base; sty lmodern.sty lmodern; sty t1lmr.fd lmodern
@@ -184,7 +185,29 @@ $(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp | $(B)/tools.ok
 	if [ -s fig/$*.err ]; then sed 's|^|$<: warning: |' fig/$*.err >&2; rm -f fig/$*.tex fig/$*.pdf; exit 1; fi; \
 	rm -f fig/$*.err
 
-figures: $(FIG_FILES)
+# Each figure also stands alone, for slides and web pages: the same
+# cairolatex pair set on a page of its own (figures/standalone.tex, the
+# document's fonts, cropped to the figure), and that PDF made into an SVG and
+# a 200 dpi PNG.  Nothing is drawn twice.
+STANDALONE := $(foreach f,$(FIGURES),$(addprefix $(B)/fig/standalone/$(f).,pdf svg png))
+
+$(B)/fig/standalone/%.pdf: $(B)/fig/%.tex $(B)/fig/%.pdf figures/standalone.tex
+	$(call say,LATEX,$@)mkdir -p $(@D) $(B)/tmp/standalone-$*; cd $(B); \
+	if ! pdflatex -interaction=nonstopmode -halt-on-error -output-directory tmp/standalone-$* -jobname $* \
+	    '\def\figname{$*}\input{../figures/standalone.tex}' >tmp/standalone-$*/console 2>&1; then \
+	  tail -20 tmp/standalone-$*/console >&2; exit 1; \
+	fi; \
+	if grep -E '^(LaTeX|Package|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull)' tmp/standalone-$*/$*.log \
+	    | sed 's|^|$@: |' >&2; then exit 1; fi; \
+	mv tmp/standalone-$*/$*.pdf fig/standalone/$*.pdf; rm -rf tmp/standalone-$*
+
+$(B)/fig/standalone/%.svg: $(B)/fig/standalone/%.pdf
+	$(call say,SVG,$@)pdftocairo -svg $< $(B)/tmp/$*.svg && mv $(B)/tmp/$*.svg $@
+
+$(B)/fig/standalone/%.png: $(B)/fig/standalone/%.pdf
+	$(call say,PNG,$@)pdftocairo -png -r 200 -singlefile $< $(B)/tmp/$* && mv $(B)/tmp/$*.png $@
+
+figures: $(FIG_FILES) $(STANDALONE)
 
 # ---------------------------------------------------------------- weave, typeset
 # noweave keeps doc.nw's line numbers in doc.tex, so a LaTeX error at
@@ -208,6 +231,39 @@ $(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES)
 	grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box' doc.log \
 	  | sed 's|^|doc.log: |' >&2 || true
 
+# ---------------------------------------------------------------- web edition
+# make html: build/html/, one page per section, from the same doc.nw.
+# web/nw2html.js reads noweb's pipeline (the cross-reference noweave
+# -index uses), the programs' values and tables, and the standalone SVG
+# figures; math becomes MathML by KaTeX under node, so the pages need no
+# script.  Any change rebuilds every page: under a second (make bench).
+KATEX := /usr/share/javascript/katex/katex.js
+HTML_DATA := $(filter $(B)/data/%,$(DOC_INPUTS))
+HTML_FIGS := $(FIGURES:%=$(B)/fig/standalone/%.svg)
+
+$(B)/html.ok:
+	$(Q)mkdir -p $(B); pkgs=; command -v node >/dev/null || pkgs=nodejs; [ -f $(KATEX) ] || pkgs="$$pkgs libjs-katex"; \
+	[ -n "$$(fc-list 'Latin Modern Math' family 2>/dev/null)" ] || pkgs="$$pkgs fonts-lmodern fontconfig"; \
+	if [ -n "$$pkgs" ]; then $(install_packages); fi; touch $@
+
+$(B)/doc.pipe: doc.nw | $(B)/tools.ok
+	$(call say,PIPE,doc.nw)mkdir -p $(B)/tmp && /usr/lib/noweb/markup doc.nw | /usr/lib/noweb/finduses -noquote \
+	  | /usr/lib/noweb/noidx -delay >$(B)/tmp/doc.pipe && mv $(B)/tmp/doc.pipe $@
+
+$(B)/html/index.html: $(B)/doc.pipe web/nw2html.js web/style.css $(HTML_DATA) $(HTML_FIGS) \
+    $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) $(PROGRAMS:%=$(B)/plain/%.c) | $(B)/html.ok
+	$(call say,HTML,$(B)/html/)rm -rf $(B)/tmp/html && KATEX=$(KATEX) node web/nw2html.js $(B)/doc.pipe $(B) $(B)/tmp/html \
+	  && rm -rf $(B)/html && mv $(B)/tmp/html $(B)/html
+
+# The browser test's tools: Chromium, node's WebSocket, pdftotext.
+$(B)/html-test.ok: | $(B)/html.ok
+	$(Q)pkgs=; command -v chromium >/dev/null || pkgs=chromium; [ -d /usr/share/nodejs/ws ] || pkgs="$$pkgs node-ws"; \
+	command -v pdftotext >/dev/null || pkgs="$$pkgs poppler-utils"; \
+	if [ -n "$$pkgs" ]; then $(install_packages); fi; touch $@
+
+html: $(B)/html/index.html
+	@[ $(B)/.step -nt $(B)/.start ] || echo "make: nothing to be done: $(B)/html/ is up to date"
+
 # ---------------------------------------------------------------- check
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test-*.c))
 TEST_BINS := $(TESTS:%=$(B)/tests/%)
@@ -226,7 +282,7 @@ $(B)/tests/replay-%: tests/fuzz-%.c tests/fuzz-replay.c $(B)/san/$(LIB) $(HEADER
 	  $< tests/fuzz-replay.c $(B)/san/$(LIB) -o $@ $(LDLIBS) -lm
 
 # The document checks run first; cmocka's summary is the last thing printed.
-check: $(B)/doc.pdf $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%)
+check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
 	$(call say,CHECK,figures)for f in $$(grep -oE 'fig/[A-Za-z0-9_-]+\.tex' doc.nw | sort -u); do \
@@ -234,11 +290,17 @@ check: $(B)/doc.pdf $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%)
 	  [ -f figures/$$n.gp ] || { echo "doc.nw: $$f has no script figures/$$n.gp" >&2; exit 1; }; \
 	  [ $(B)/fig/$$n.pdf -nt figures/$$n.gp ] || { echo "$(B)/fig/$$n.pdf was not generated" >&2; exit 1; }; \
 	done; \
-	for n in $(FIGURES); do grep -q "fig/$$n.tex" doc.nw || { echo "figures/$$n.gp: not used by doc.nw" >&2; exit 1; }; done
+	for n in $(FIGURES); do grep -q "fig/$$n.tex" doc.nw || { echo "figures/$$n.gp: not used by doc.nw" >&2; exit 1; }; done; \
+	for l in $$(grep -oE '\\label\{fig:[^}]+\}' doc.nw | sed 's/^\\label//'); do \
+	  grep -qF "\ref$$l" doc.nw || { echo "doc.nw: figure $$l is never cited (\\ref$$l)" >&2; exit 1; }; \
+	done
+	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)
+	$(call say,CHECK,tests/figure-text-selftest.sh)tests/figure-text-selftest.sh $(B)/tmp/figure-text-selftest
 	$(call say,REPLAY,tests/fuzz-cases)for t in $(FUZZ_TARGETS); do \
 	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
 	    || { echo "tests/fuzz-cases/$$t: a fuzz case fails again (see above)" >&2; exit 1; }; \
 	done
+	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-browser.js $(B)/html $(B)/html-shots
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  SAN_BIN=$(CURDIR)/$(B)/san/bin; failed=0; \
 	for t in $(TEST_BINS); do $$t || failed=1; done; exit $$failed
@@ -280,15 +342,25 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
 
 # ---------------------------------------------------------------- misc
 # make bench: build timings (tests/bench.sh), then the document's
-# derivative methods beside GSL's gsl_deriv_central (a bench-only package).
-bench: $(B)/bench/bench-derivatives
+# derivative methods beside GSL's gsl_deriv_central (a bench-only package),
+# then fit-line beside strtod + gsl_fit_linear and gnuplot's fit
+# (tests/bench-fit.sh).
+FIT_BENCH := $(B)/bench/bench-fit-gsl $(B)/bench/bench-fit-data $(B)/bench/bench-run
+
+bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line
 	$(Q)bash tests/bench.sh
 	$(Q)echo; echo "derivatives: the document's methods beside GSL's gsl_deriv_central"; \
 	$(B)/bench/bench-derivatives
+	$(Q)echo; bash tests/bench-fit.sh "$(B)/bin/fit-line" $(FIT_BENCH:%="%")
 
 $(B)/gsl.ok:
 	$(Q)mkdir -p $(B); printf '#include <gsl/gsl_deriv.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 \
 	  || { pkgs=libgsl-dev; $(install_packages); }; touch $@
+
+# The fit bench's helpers: the GSL program, the data generator, the timer.
+$(B)/bench/bench-%: tests/bench-%.c tests/line-data.h | $(B)/gsl.ok
+	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(PROJECT_CFLAGS) $(CFLAGS) $(LDFLAGS) -Itests $< \
+	  -o $@ $(LDLIBS) -lgsl -lgslcblas -lm
 
 $(B)/bench/bench-derivatives: tests/bench-derivatives.c $(B)/obj/$(LIB) $(HEADERS) | $(B)/gsl.ok
 	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) $(LDFLAGS) $< $(B)/obj/$(LIB) \

@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include "examples.h"
 #include "linear.h"
 #include "run-program.h"
 #include "line-data.h"
