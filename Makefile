@@ -281,7 +281,9 @@ $(B)/tests/replay-%: tests/fuzz-%.c tests/fuzz-replay.c $(B)/san/$(LIB) $(HEADER
 	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
 	  $< tests/fuzz-replay.c $(B)/san/$(LIB) -o $@ $(LDLIBS) -lm
 
-# The document checks run first; cmocka's summary is the last thing printed.
+# The document checks run first, then the tests; the last line printed says
+# how many \val keys doc.nw uses and how many the tests checked
+# (tests/values.h, tests/check-values.sh).
 check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
@@ -302,8 +304,11 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	done
 	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-browser.js $(B)/html $(B)/html-shots
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	  SAN_BIN=$(CURDIR)/$(B)/san/bin; failed=0; \
-	for t in $(TEST_BINS); do $$t || failed=1; done; exit $$failed
+	  SAN_BIN="$(CURDIR)/$(B)/san/bin" VALUES_DIR="$(CURDIR)/$(B)/data" DOC_NW="$(CURDIR)/doc.nw" \
+	  VALUES_CHECKED="$(CURDIR)/$(B)/tests/values-checked.txt"; \
+	rm -f "$$VALUES_CHECKED"; failed=0; \
+	for t in $(TEST_BINS); do $$t || failed=1; done; \
+	tests/check-values.sh doc.nw "$$VALUES_CHECKED" || failed=1; exit $$failed
 
 # ---------------------------------------------------------------- fuzz
 # make fuzz: libFuzzer on the data reader and the command-line reader, both
