@@ -347,15 +347,25 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
 
 # ---------------------------------------------------------------- misc
 # make bench: build timings (tests/bench.sh), then the document's
-# derivative methods beside GSL's gsl_deriv_central (a bench-only package).
-bench: $(B)/bench/bench-derivatives
+# derivative methods beside GSL's gsl_deriv_central (a bench-only package),
+# then fit-line beside strtod + gsl_fit_linear and gnuplot's fit
+# (tests/bench-fit.sh).
+FIT_BENCH := $(B)/bench/bench-fit-gsl $(B)/bench/bench-fit-data $(B)/bench/bench-run
+
+bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line
 	$(Q)bash tests/bench.sh
 	$(Q)echo; echo "derivatives: the document's methods beside GSL's gsl_deriv_central"; \
 	$(B)/bench/bench-derivatives
+	$(Q)echo; bash tests/bench-fit.sh "$(B)/bin/fit-line" $(FIT_BENCH:%="%")
 
 $(B)/gsl.ok:
 	$(Q)mkdir -p $(B); printf '#include <gsl/gsl_deriv.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 \
 	  || { pkgs=libgsl-dev; $(install_packages); }; touch $@
+
+# The fit bench's helpers: the GSL program, the data generator, the timer.
+$(B)/bench/bench-%: tests/bench-%.c tests/line-data.h | $(B)/gsl.ok
+	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(PROJECT_CFLAGS) $(CFLAGS) $(LDFLAGS) -Itests $< \
+	  -o $@ $(LDLIBS) -lgsl -lgslcblas -lm
 
 $(B)/bench/bench-derivatives: tests/bench-derivatives.c $(B)/obj/$(LIB) $(HEADERS) | $(B)/gsl.ok
 	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) $(LDFLAGS) $< $(B)/obj/$(LIB) \
