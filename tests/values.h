@@ -6,6 +6,7 @@
  *
  *     check_number("program/key", reference, digits);
  *     check_at_most("program/key", bound);
+ *     check_between("program/key", low, high);
  *     check_text("program/key", "expected TeX");
  *
  * where the reference comes from somewhere else than the program: a
@@ -190,6 +191,18 @@ static void check_at_most(const char *key, double bound)
     double printed = parse_tex_number(key, tex);
     if (!(printed >= 0 && printed <= bound))
         fail_msg("%s: printed %s, outside [0, %.3g]", key, tex, bound);
+    record_checked_(key);
+}
+
+/* For a count only bounded by a second method: low <= printed <= high. */
+static void check_between(const char *key, double low, double high)
+{
+    const char *tex = value_to_check_(key);
+    if (!tex)
+        return;
+    double printed = parse_tex_number(key, tex);
+    if (!(printed >= low && printed <= high))
+        fail_msg("%s: printed %s, outside [%.6g, %.6g]", key, tex, low, high);
     record_checked_(key);
 }
 
