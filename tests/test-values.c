@@ -354,19 +354,43 @@ static void descend_loss_reaches_the_closed_form_least_squares_line(void **state
 static const double celsius[] = {-40, -20, -5, 0, 15, 37, 60, 100};
 enum { TEMPERATURES = sizeof celsius / sizeof celsius[0] };
 
+/* Section 8's fit centres x and y and divides them by the powers of two
+ * s at or above their root mean square, so mean x'^2 = a lies in
+ * [1/4, 1) and the scaled loss is a w'^2 + b'^2 - 2 c w' + const with
+ * c = a w s_x / s_y.  From (0, 0) a step of rate 0.1 multiplies w' - c/a
+ * by 1 - 0.2 a (b' stays 0), so the gradient is 2 |c| (1 - 0.2 a)^k and
+ * the descent stops at the first k where that is at most the tolerance. */
+static long double power_of_two_above(long double rms)
+{
+    int e;
+    frexpl(rms, &e);
+    return ldexpl(1, e);
+}
+
+static long steps_to_tolerance(long double a, long double c, long double tolerance)
+{
+    long k = 0;
+    for (long double g = 2 * fabsl(c); g > tolerance; g *= 1 - 0.2L * a)
+        k++;
+    return k;
+}
+
 /* The best line through the origin is w = sum xy / sum x^2; the law has
  * loss zero; the fitted line's loss is the distance the stopped descent
- * left, which falls with the tolerance. */
+ * left, (1.8 (1 - 0.2 a)^k)^2 times the variance of the temperatures. */
 static void bias_fit_numbers_follow_from_the_algebra_of_both_fits(void **state)
 {
     (void)state;
-    long double sxy = 0, sxx = 0;
+    long double sxy = 0, sxx = 0, mean = 0, variance = 0;
     double fahrenheit[TEMPERATURES];
     for (int i = 0; i < TEMPERATURES; i++) {
         fahrenheit[i] = 1.8 * celsius[i] + 32;
         sxy += celsius[i] * (1.8L * celsius[i] + 32);
         sxx += (long double)celsius[i] * celsius[i];
+        mean += celsius[i] / (long double)TEMPERATURES;
     }
+    for (int i = 0; i < TEMPERATURES; i++)
+        variance += (celsius[i] - mean) * (celsius[i] - mean) / TEMPERATURES;
     long double w = sxy / sxx, loss = 0;
     for (int i = 0; i < TEMPERATURES; i++) {
         long double gap = 1.8L * celsius[i] + 32 - w * celsius[i];
@@ -386,14 +410,20 @@ static void bias_fit_numbers_follow_from_the_algebra_of_both_fits(void **state)
     check_number("bias-fit/w", 1.8, 10);
     check_number("bias-fit/b", 32, 10);
     check_number("bias-fit/tolerance", 1e-12, 2);
-    /* The printed loss is the loss of the line the fit returned, computed
-     * here in long double; it is not zero only because of the tolerance:
-     * with tolerance 0 the same fit reaches loss 0, and the loss falls as
-     * the tolerance does. */
+    /* exact data: y - y_mean = 1.8 (x - x_mean), so s_y is s_x * 2 */
+    long double sx = power_of_two_above(sqrtl(variance)), a = variance / (sx * sx);
+    long double c = a * 1.8L * sx / (2 * sx);
+    long k = steps_to_tolerance(a, c, 1e-12L);
+    check_number("bias-fit/loss",
+                 (double)(powl(1.8L * powl(1 - 0.2L * a, k), 2) * variance), 2);
     const struct samples data = {TEMPERATURES, celsius, fahrenheit};
     struct descent_settings settings = {0.1, 10000, 1e-12, false};
     struct fit fit = fit_line(&data, &settings);
     assert_int_equal(fit.descent.status, DESCENT_CONVERGED);
+    /* The printed loss is also the loss of the line the fit returns,
+     * computed here in long double; it is not zero only because of the
+     * tolerance: the loss falls with the tolerance, and with tolerance 0
+     * the fit returns the law itself. */
     check_number("bias-fit/loss", (double)loss_ld(&data, fit.descent.line.w, fit.descent.line.b),
                  2);
     double previous = INFINITY;
