@@ -63,7 +63,7 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
   $(shell mkdir -p $(B) && touch $(B)/.start)
 endif
 
-.PHONY: all figures programs check clean bench fuzz install uninstall
+.PHONY: all figures programs check chaos check-paths clean bench fuzz install uninstall
 all: $(B)/doc.pdf
 	@[ $(B)/.step -nt $(B)/.start ] || echo "make: nothing to be done: $(B)/doc.pdf is up to date"
 
@@ -216,6 +216,18 @@ check: $(B)/doc.pdf $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%)
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  SAN_BIN="$$PWD/$(B)/san/bin"; failed=0; \
 	for t in $(TEST_BINS); do $$t || failed=1; done; exit $$failed
+
+# make chaos: SIGKILL a clean build's whole process group at CHAOS_N random
+# instants; after each, make must rebuild the reference PDF byte for byte
+# and make check must pass.  make check-paths: the build in a directory
+# named with a space, a quote and a $(...), and install into a DESTDIR with
+# a space.  Both work on scratch copies of the tree.
+CHAOS_N ?= 20
+chaos:
+	$(Q)bash tests/chaos.sh $(CHAOS_N)
+
+check-paths:
+	$(Q)bash tests/paths.sh
 
 # ---------------------------------------------------------------- fuzz
 # make fuzz: libFuzzer on the data reader and the command-line reader, both
