@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include "autodiff.h"
 #include "calculus.h"
+#include "examples.h"
 #include "linear.h"
 
 static double relative(double a, double b)
