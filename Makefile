@@ -167,8 +167,8 @@ $(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp build-aux/plot.sh |
 
 # Each figure also stands alone, for slides and web pages: the same
 # cairolatex pair set on a page of its own (figures/standalone.tex, the
-# document's fonts, cropped to the figure), and that PDF made into an SVG and
-# a 200 dpi PNG.  Nothing is drawn twice.
+# document's fonts, its CropBox the figure), and that PDF made into an SVG
+# (pdftocairo draws the CropBox) and a 200 dpi PNG.  Nothing is drawn twice.
 STANDALONE := $(foreach f,$(FIGURES),$(addprefix $(B)/fig/standalone/$(f).,pdf svg png))
 
 $(B)/fig/standalone/%.pdf: $(B)/fig/%.tex $(B)/fig/%.pdf figures/standalone.tex
@@ -185,7 +185,7 @@ $(B)/fig/standalone/%.svg: $(B)/fig/standalone/%.pdf
 	$(call say,SVG,$@)pdftocairo -svg $< $(B)/tmp/$*.svg && mv $(B)/tmp/$*.svg $@
 
 $(B)/fig/standalone/%.png: $(B)/fig/standalone/%.pdf
-	$(call say,PNG,$@)pdftocairo -png -r 200 -singlefile $< $(B)/tmp/$* && mv $(B)/tmp/$*.png $@
+	$(call say,PNG,$@)pdftocairo -cropbox -png -r 200 -singlefile $< $(B)/tmp/$* && mv $(B)/tmp/$*.png $@
 
 figures: $(FIG_FILES) $(STANDALONE)
 
@@ -276,7 +276,8 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
 	    || { echo "tests/fuzz-cases/$$t: a fuzz case fails again (see above)" >&2; exit 1; }; \
 	done
-	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-browser.js $(B)/html $(B)/html-shots
+	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-code.js doc.nw $(B)/html \
+	  && node tests/html-browser.js $(B)/html $(B)/html-shots
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  SAN_BIN="$$PWD/$(B)/san/bin" VALUES_DIR="$$PWD/$(B)/data" DOC_NW="$$PWD/doc.nw" \
 	  VALUES_CHECKED="$$PWD/$(B)/tests/values-checked.txt"; \
