@@ -73,12 +73,14 @@ define check_tools
 missing=
 need() { command -v "$$1" >/dev/null 2>&1 || missing="$$missing $$2"; }
 need notangle noweb; need noweave noweb; need cpif noweb; need noroots noweb
-need gnuplot gnuplot-nox; need pdflatex texlive-latex-base
+need gnuplot gnuplot-nox; need pdflatex texlive-latex-base; need makeindex texlive-binaries
 need pdftocairo poppler-utils; need pdftotext poppler-utils
 # LaTeX packages the document loads, by the Debian package that has them.
 sty() { command -v kpsewhich >/dev/null 2>&1 && kpsewhich "$$1" >/dev/null || missing="$$missing $$2"; }
 sty hyperref.sty texlive-latex-base; sty lmodern.sty lmodern; sty t1lmr.fd lmodern
 sty booktabs.sty texlive-latex-recommended; sty microtype.sty texlive-latex-recommended
+sty xcolor.sty texlive-latex-recommended; sty etoolbox.sty texlive-latex-recommended
+sty fancyhdr.sty texlive-latex-base; sty makeidx.sty texlive-latex-base; sty dcolumn.sty texlive-latex-base
 sty noweb.sty noweb
 printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
   | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"
@@ -199,8 +201,9 @@ $(B)/doc.tex: doc.nw | $(B)/tools.ok
 
 DOC_INPUTS := $(addprefix $(B)/,$(sort $(shell grep -oE '(data|fig)/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?\.tex' doc.nw)))
 
-# build-aux/typeset.sh repeats pdflatex passes until references settle,
-# and only then renames the log and the PDF into place.
+# build-aux/typeset.sh repeats pdflatex passes (and makeindex) until
+# references and the index settle, and only then renames the log and the
+# PDF into place.
 $(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES) build-aux/typeset.sh
 	$(call say,LATEX,$@)bash build-aux/typeset.sh $(B)
 
@@ -258,7 +261,7 @@ $(B)/tests/replay-%: tests/fuzz-%.c tests/fuzz-replay.c $(B)/san/$(LIB) $(HEADER
 # (tests/values.h, tests/check-values.sh).
 check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
 	$(call say,CHECK,$(B)/doc.pdf)bash tests/check-pdf.sh $(B)
-	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
+	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
 	$(call say,CHECK,figures)for f in $$(grep -oE 'fig/[A-Za-z0-9_-]+\.tex' doc.nw | sort -u); do \
 	  n=$${f#fig/}; n=$${n%.tex}; \

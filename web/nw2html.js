@@ -234,7 +234,8 @@ function mathTeX(tex, line) {
 // Three places where KaTeX's MathML renders worse in a browser than its
 // TeX does (compared with pandoc --mathml on every formula of doc.nw):
 // \overset nests <mo> elements, which MathML forbids; a prime is set as a
-// superscript of a superscript-shaped glyph, so it shrinks to a dot; and
+// superscript of a superscript-shaped glyph, so it shrinks to a dot (f''
+// too, as two); and
 // the invisible function application after \operatorname has no space.
 function fixMathML(html) {
   return html
@@ -242,6 +243,8 @@ function fixMathML(html) {
     .replace(/<mo>(<mover>(?:(?!<\/?mover>).)*<\/mover>)<\/mo>/g, '$1')
     .replace(/<msup>(<mi>[^<]*<\/mi>)<mo mathvariant="normal" lspace="0em" rspace="0em">(′+)<\/mo><\/msup>/g,
       '$1<mo lspace="0em" rspace="0em">$2</mo>')
+    .replace(/<msup>(<mi>[^<]*<\/mi>)<mrow>((?:<mo mathvariant="normal">′<\/mo>)+)<\/mrow><\/msup>/g,
+      (_, base, primes) => `${base}<mo lspace="0em" rspace="0em">${['', '′', '″', '‴'][primes.split('′').length - 1] || '′'.repeat(primes.split('′').length - 1)}</mo>`)
     .replace(/<mo>\u2061<\/mo>/g, '<mo lspace="0em" rspace="0.1667em">\u2061</mo>');
 }
 function renderMath(tex, display, line) {
@@ -280,7 +283,8 @@ const textSymbols = {
 // Commands that change nothing in HTML (spacing, sizes, layout).
 const ignored = new Set(['centering', 'small', 'footnotesize', 'large', 'Large', 'normalsize', 'noindent', 'medskip',
   'bigskip', 'smallskip', 'par', 'newpage', 'clearpage', 'hfill', 'vfill', 'raggedright', 'protect', 'relax',
-  'toprule', 'midrule', 'bottomrule', 'maketitle', 'tableofcontents', 'nopagebreak', 'pagebreak', 'linebreak', 'sloppy']);
+  'toprule', 'midrule', 'bottomrule', 'maketitle', 'tableofcontents', 'nopagebreak', 'pagebreak', 'linebreak', 'sloppy',
+  'printindex']);
 const inlineWraps = { emph: 'em', textit: 'em', textbf: 'strong', texttt: 'code', textsc: 'span class="sc"', textrm: 'span', textsf: 'span', mbox: 'span', textup: 'span' };
 
 function convert(text, line, ctx) {
@@ -398,6 +402,7 @@ function convert(text, line, ctx) {
     }
     case 'texorpdfstring': { const a = s.group(); s.group(); inline(inl(a.text, a.line)); break; }
     case 'addcontentsline': s.group(); s.group(); s.group(); break;
+    case 'index': s.group(); break;   // the PDF's subject index
     case 'url': { const g = s.group(); inline(`<a href="${esc(g.text)}">${esc(g.text)}</a>`); break; }
     case 'href': { const u = s.group(), t = s.group(); inline(`<a href="${esc(u.text)}">${inl(t.text, t.line)}</a>`); break; }
     case 'footnote': { const g = s.group(); inline(` <span class="footnote">(${inl(g.text, g.line)})</span>`); break; }
