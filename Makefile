@@ -174,21 +174,15 @@ $(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp build-aux/plot.sh |
 # (pdftocairo draws the CropBox) and a 200 dpi PNG.  Nothing is drawn twice.
 STANDALONE := $(foreach f,$(FIGURES),$(addprefix $(B)/fig/standalone/$(f).,pdf svg png))
 
-$(B)/fig/standalone/%.pdf: $(B)/fig/%.tex $(B)/fig/%.pdf figures/standalone.tex
-	$(call say,LATEX,$@)mkdir -p $(@D) $(B)/tmp/standalone-$*; cd $(B); \
-	if ! pdflatex -interaction=nonstopmode -halt-on-error -output-directory tmp/standalone-$* -jobname $* \
-	    '\def\figname{$*}\input{../figures/standalone.tex}' >tmp/standalone-$*/console 2>&1; then \
-	  tail -20 tmp/standalone-$*/console >&2; exit 1; \
-	fi; \
-	if grep -E '^(LaTeX|Package|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull)' tmp/standalone-$*/$*.log \
-	    | sed 's|^|$@: |' >&2; then exit 1; fi; \
-	mv tmp/standalone-$*/$*.pdf fig/standalone/$*.pdf; rm -rf tmp/standalone-$*
+$(B)/fig/standalone/%.pdf: $(B)/fig/%.tex $(B)/fig/%.pdf figures/standalone.tex build-aux/standalone.sh
+	$(call say,LATEX,$@)bash build-aux/standalone.sh "$*" $(B)
 
 $(B)/fig/standalone/%.svg: $(B)/fig/standalone/%.pdf
-	$(call say,SVG,$@)pdftocairo -svg $< $(B)/tmp/$*.svg && mv $(B)/tmp/$*.svg $@
+	$(call say,SVG,$@)pdftocairo -svg "$<" "$(tmp)" && mv -f "$(tmp)" "$@"
 
+# pdftocairo adds .png to the name it is given.
 $(B)/fig/standalone/%.png: $(B)/fig/standalone/%.pdf
-	$(call say,PNG,$@)pdftocairo -cropbox -png -r 200 -singlefile $< $(B)/tmp/$* && mv $(B)/tmp/$*.png $@
+	$(call say,PNG,$@)pdftocairo -cropbox -png -r 200 -singlefile "$<" "$(tmp)" && mv -f "$(tmp).png" "$@"
 
 figures: $(FIG_FILES) $(STANDALONE)
 
