@@ -210,11 +210,14 @@ $(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES)
 
 # ---------------------------------------------------------------- check
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test-*.c))
+# The tests' and the bench's quad-precision reference (tests/quad-reference.h)
+# is gcc's __float128 with libquadmath when the compiler has it, else long double.
+QUADMATH := $(shell printf '\043include <quadmath.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && echo -lquadmath)
 TEST_BINS := $(TESTS:%=$(B)/tests/%)
 
 $(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/san/$(LIB) $(HEADERS)
 	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
-	  -Itests $< $(B)/san/$(LIB) -o $@ $(LDLIBS) -lcmocka -lm
+	  -Itests $< $(B)/san/$(LIB) -o $@ $(LDLIBS) -lcmocka $(QUADMATH) -lm
 
 # Every fuzz case ever kept (seeds, and each crash once fixed) is replayed
 # through its fuzz target under the sanitizers, with any compiler.

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include "calculus.h"
 #include "linear.h"
+#include "autodiff.h"
 
 static double relative(double a, double b)
 {
