@@ -64,6 +64,7 @@ missing=
 need() { command -v "$$1" >/dev/null 2>&1 || missing="$$missing $$2"; }
 need notangle noweb; need noweave noweb; need cpif noweb; need noroots noweb
 need gnuplot gnuplot-nox; need pdflatex texlive-latex-base
+need pdftocairo poppler-utils; need pdftotext poppler-utils
 # LaTeX packages the document loads, by the Debian package that has them.
 sty() { command -v kpsewhich >/dev/null 2>&1 && kpsewhich "$$1" >/dev/null || missing="$$missing $$2"; }
 sty hyperref.sty texlive-latex-base; sty lmodern.sty lmodern; sty t1lmr.fd lmodern
@@ -184,7 +185,29 @@ $(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp | $(B)/tools.ok
 	if [ -s fig/$*.err ]; then sed 's|^|$<: warning: |' fig/$*.err >&2; rm -f fig/$*.tex fig/$*.pdf; exit 1; fi; \
 	rm -f fig/$*.err
 
-figures: $(FIG_FILES)
+# Each figure also stands alone, for slides and web pages: the same
+# cairolatex pair set on a page of its own (figures/standalone.tex, the
+# document's fonts, cropped to the figure), and that PDF made into an SVG and
+# a 200 dpi PNG.  Nothing is drawn twice.
+STANDALONE := $(foreach f,$(FIGURES),$(addprefix $(B)/fig/standalone/$(f).,pdf svg png))
+
+$(B)/fig/standalone/%.pdf: $(B)/fig/%.tex $(B)/fig/%.pdf figures/standalone.tex
+	$(call say,LATEX,$@)mkdir -p $(@D) $(B)/tmp/standalone-$*; cd $(B); \
+	if ! pdflatex -interaction=nonstopmode -halt-on-error -output-directory tmp/standalone-$* -jobname $* \
+	    '\def\figname{$*}\input{../figures/standalone.tex}' >tmp/standalone-$*/console 2>&1; then \
+	  tail -20 tmp/standalone-$*/console >&2; exit 1; \
+	fi; \
+	if grep -E '^(LaTeX|Package|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull)' tmp/standalone-$*/$*.log \
+	    | sed 's|^|$@: |' >&2; then exit 1; fi; \
+	mv tmp/standalone-$*/$*.pdf fig/standalone/$*.pdf; rm -rf tmp/standalone-$*
+
+$(B)/fig/standalone/%.svg: $(B)/fig/standalone/%.pdf
+	$(call say,SVG,$@)pdftocairo -svg $< $(B)/tmp/$*.svg && mv $(B)/tmp/$*.svg $@
+
+$(B)/fig/standalone/%.png: $(B)/fig/standalone/%.pdf
+	$(call say,PNG,$@)pdftocairo -png -r 200 -singlefile $< $(B)/tmp/$* && mv $(B)/tmp/$*.png $@
+
+figures: $(FIG_FILES) $(STANDALONE)
 
 # ---------------------------------------------------------------- weave, typeset
 # noweave keeps doc.nw's line numbers in doc.tex, so a LaTeX error at
@@ -229,7 +252,7 @@ $(B)/tests/replay-%: tests/fuzz-%.c tests/fuzz-replay.c $(B)/san/$(LIB) $(HEADER
 	  $< tests/fuzz-replay.c $(B)/san/$(LIB) -o $@ $(LDLIBS) -lm
 
 # The document checks run first; cmocka's summary is the last thing printed.
-check: $(B)/doc.pdf $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%)
+check: $(B)/doc.pdf $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE)
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
 	$(call say,CHECK,figures)for f in $$(grep -oE 'fig/[A-Za-z0-9_-]+\.tex' doc.nw | sort -u); do \
@@ -237,7 +260,12 @@ check: $(B)/doc.pdf $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%)
 	  [ -f figures/$$n.gp ] || { echo "doc.nw: $$f has no script figures/$$n.gp" >&2; exit 1; }; \
 	  [ $(B)/fig/$$n.pdf -nt figures/$$n.gp ] || { echo "$(B)/fig/$$n.pdf was not generated" >&2; exit 1; }; \
 	done; \
-	for n in $(FIGURES); do grep -q "fig/$$n.tex" doc.nw || { echo "figures/$$n.gp: not used by doc.nw" >&2; exit 1; }; done
+	for n in $(FIGURES); do grep -q "fig/$$n.tex" doc.nw || { echo "figures/$$n.gp: not used by doc.nw" >&2; exit 1; }; done; \
+	for l in $$(grep -oE '\\label\{fig:[^}]+\}' doc.nw | sed 's/^\\label//'); do \
+	  grep -qF "\ref$$l" doc.nw || { echo "doc.nw: figure $$l is never cited (\\ref$$l)" >&2; exit 1; }; \
+	done
+	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)
+	$(call say,CHECK,tests/figure-text-selftest.sh)tests/figure-text-selftest.sh $(B)/tmp/figure-text-selftest
 	$(call say,REPLAY,tests/fuzz-cases)for t in $(FUZZ_TARGETS); do \
 	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
 	    || { echo "tests/fuzz-cases/$$t: a fuzz case fails again (see above)" >&2; exit 1; }; \

@@ -10,7 +10,7 @@ set ylabel 'relative error'
 set xrange [1e-20:1]
 set yrange [1e-18:1]
 set ytics 1e-18, 100
-set key bottom left
+set key left center
 plot 'data/exact-derivatives/error.tsv' using 1:2 with linespoints ls 11 title 'forward difference', \
      '' using 1:3 with linespoints ls 12 title 'central difference', \
      '' using 1:4 with linespoints ls 13 title 'complex step', \

@@ -1,19 +1,56 @@
-# The surface x^2 y, the two slices through the point and their tangents.
-fig_width = 13
-fig_height = 10
+# f(x, y) = x^2 y seen from above (contours, the point, the two cuts through
+# it), beside the two cuts as curves, each with its tangent and slope.
+fig_width = 15.5
+fig_height = 6.6
 load 'style.gp'
-set border 4095
-set tics mirror in
-set grid noxtics noytics
-set view 58, 32
+# The contours of the surface, as lines (gnuplot traces them from the grid).
+set view map
+set contour base
+unset surface
+set cntrparam bspline levels discrete 4, 9, 18, 36, 64
+set table $contours
+splot 'data/partial-slopes/surface.tsv' using 1:2:3 with lines notitle
+unset table
+unset contour
+stats 'data/partial-slopes/surface.tsv' using 2 nooutput
+top = STATS_max
+# The point and its two slopes, as the program wrote them.
+stats 'data/partial-slopes/point.tsv' using 1 nooutput; px = STATS_min
+stats 'data/partial-slopes/point.tsv' using 2 nooutput; py = STATS_min
+stats 'data/partial-slopes/point.tsv' using 4 nooutput; dfdx = STATS_min
+stats 'data/partial-slopes/point.tsv' using 5 nooutput; dfdy = STATS_min
+set key noautotitle
+set multiplot layout 1, 3 margins 0.08, 0.99, 0.18, 0.9 spacing 0.1, 0
+# Left: the map, each contour's height written where it leaves the top.
 set xlabel '$x$'
 set ylabel '$y$'
-set zlabel '$f(x,y)$' rotate parallel
-set key at screen 0.03, 0.99 left top Left reverse nobox noopaque samplen 2
-set xyplane relative 0
-splot 'data/partial-slopes/surface.tsv' using 1:2:3 with lines lc rgb '#c8c8c8' lw 1 notitle, \
-      'data/partial-slopes/slice-x.tsv' using 1:2:3 with lines ls 1 lw 4 title 'slice along $x$ ($y$ held)', \
-      '' using 1:2:4 with lines ls 2 title 'its tangent, slope $\partial f/\partial x$', \
-      'data/partial-slopes/slice-y.tsv' using 1:2:3 with lines lc rgb '#b0402a' lw 4 dt 1 title 'slice along $y$ ($x$ held)', \
-      '' using 1:2:4 with lines ls 4 title 'its tangent, slope $\partial f/\partial y$', \
-      'data/partial-slopes/slice-x.tsv' every ::20::20 using 1:2:3 with points ls 11 ps 1.5 title 'the point'
+set autoscale xfix; set autoscale yfix
+set xtics 1; set ytics 1
+set size ratio -1
+set datafile separator whitespace
+plot $contours using 1:2 with lines ls 6, \
+     $contours using 1:($2 >= top - 1e-3 ? $2 : NaN):(sprintf('$%g$', $3)) with labels offset 0, 0.7, \
+     'data/partial-slopes/slice-x.tsv' using 1:2 with lines ls 1, \
+     'data/partial-slopes/slice-y.tsv' using 1:2 with lines ls 3 lw 3 dt 1, \
+     'data/partial-slopes/point.tsv' using 1:2 with points ls 20, '' using 1:2 with points ls 21
+set datafile separator "\t"
+set size noratio
+# Middle: the cut along x.
+set xlabel sprintf('$x$ \ ($y = %g$ held)', py)
+set ylabel '$f(x, y)$'
+set autoscale y; set yrange [0:*]
+set ytics 20
+set label 1 sprintf('slope $\partial f/\partial x = %g$', dfdx) at graph 0.04, 0.9 left
+plot 'data/partial-slopes/slice-x.tsv' using 1:3 with lines ls 1, \
+     '' using 1:4 with lines ls 2 lc rgb '#000000', \
+     'data/partial-slopes/point.tsv' using 1:3 with points ls 20, '' using 1:3 with points ls 21
+# Right: the cut along y: a straight line, so its own tangent (dashed, over
+# the cut drawn wide).  The same vertical scale as the middle, so that the
+# two slopes compare by eye.
+set yrange [0:GPVAL_Y_MAX]
+set xlabel sprintf('$y$ \ ($x = %g$ held)', px)
+set label 1 sprintf('slope $\partial f/\partial y = %g$', dfdy)
+plot 'data/partial-slopes/slice-y.tsv' using 2:3 with lines ls 3 lw 3 dt 1, \
+     '' using 2:4 with lines ls 2 lc rgb '#000000', \
+     'data/partial-slopes/point.tsv' using 2:3 with points ls 20, '' using 2:3 with points ls 21
+unset multiplot

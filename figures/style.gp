@@ -1,25 +1,44 @@
 # The style every figure shares.  The Makefile runs each script from build/
 # with output_file set, and GNUPLOT_LIB pointing here so `load 'style.gp'`
-# finds this file.  Text is set by LaTeX in the document's own fonts.
+# finds this file.  Text is set by LaTeX in the document's own fonts, at its
+# size: a figure's text is \normalsize of the 11 pt document class, so
+# gnuplot lays it out for 11 pt.  `linewidth 4` makes `lw 1` one point
+# (cairolatex's unit is a quarter point), the thinnest line drawn but grid.
 if (!exists("fig_width")) fig_width = 12.5
 if (!exists("fig_height")) fig_height = 7.5
-set terminal cairolatex pdf size fig_width cm, fig_height cm font ",10" dashlength 1.5
+set terminal cairolatex pdf size fig_width cm, fig_height cm font ",11" \
+    linewidth 4 dashlength 3 rounded
 set output output_file
 set datafile separator "\t"
 set key autotitle columnheader
-set border 3
-set tics nomirror out
-set grid lc rgb "#dddddd" lw 1 dt 1
-set key top left Left reverse samplen 3 spacing 1.3 box lc rgb "#bbbbbb" opaque
+set border 3 lw 0.5
+set tics nomirror out scale 0.6
+set grid lc rgb "#e0e0e0" lw 0.25 dt 1
+set mxtics default
+# Lines are labelled where they are (`with labels`, `set label`) rather than
+# in a key; the few keys left sit in a corner without a box.
+set key nobox noopaque top left Left reverse samplen 2.5 spacing 1.35 width 1
 
-# Line styles told apart without colour: solid, dashed, dotted, dash-dot.
-set style line 1 lc rgb "#000000" lw 3 dt 1
-set style line 2 lc rgb "#1f5fa0" lw 3 dt 2
-set style line 3 lc rgb "#b0402a" lw 3 dt 3
-set style line 4 lc rgb "#2a7f3a" lw 3 dt 4
-set style line 5 lc rgb "#6b3fa0" lw 3 dt 5
-set style line 6 lc rgb "#555555" lw 2 dt 1
+# Line styles told apart without colour: solid, dashed, dotted, dash-dot,
+# long dashes; colours differ in lightness as well, so grey print keeps
+# them apart where they cross.
+set style line 1 lc rgb "#000000" lw 1.5 dt 1
+set style line 2 lc rgb "#1f5fa0" lw 1.5 dt (5, 3)
+set style line 3 lc rgb "#c0502a" lw 1.5 dt (1, 2.5)
+set style line 4 lc rgb "#2a7f3a" lw 1.5 dt (6, 2.5, 1, 2.5)
+set style line 5 lc rgb "#7b4fb0" lw 1.5 dt (10, 3)
+set style line 6 lc rgb "#8c8c8c" lw 1 dt 1
 # Point styles: filled circle, open square, open triangle.
-set style line 11 lc rgb "#000000" pt 7 ps 0.6
-set style line 12 lc rgb "#1f5fa0" pt 4 ps 0.7
-set style line 13 lc rgb "#b0402a" pt 8 ps 0.7
+set style line 11 lc rgb "#000000" pt 7 ps 0.5
+set style line 12 lc rgb "#1f5fa0" pt 4 ps 0.6 lw 1
+set style line 13 lc rgb "#c0502a" pt 8 ps 0.6 lw 1
+# A point where a tangent touches its curve, or a secant's second point:
+# a black disc with a white rim, drawn over the lines through it.
+set style line 20 lc rgb "#ffffff" pt 7 ps 1.15
+set style line 21 lc rgb "#000000" pt 7 ps 0.8
+# Text labels beside a line: the line's colour, set in the document's font.
+set style textbox opaque noborder margins 1, 1
+
+# Log axes, powers of ten in math.
+logx = "set logscale x; set format x '$10^{%T}$'"
+logy = "set logscale y; set format y '$10^{%T}$'"

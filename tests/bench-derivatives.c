@@ -10,6 +10,7 @@
 #include <gsl/gsl_errno.h>
 #include "autodiff.h"
 #include "calculus.h"
+#include "examples.h"
 
 struct counted {
     double (*f)(double);

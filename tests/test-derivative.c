@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include "calculus.h"
+#include "examples.h"
 
 /* Rounding of a quotient (a - b) / h whose terms are about `scale`. */
 static double rounding_bound(double scale, double h)

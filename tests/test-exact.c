@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include "autodiff.h"
 #include "calculus.h"
+#include "examples.h"
 #include "linear.h"
 #include "quad-reference.h"
 #include "run-program.h"

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include "calculus.h"
+#include "examples.h"
 #include "linear.h"
 #include "autodiff.h"
 

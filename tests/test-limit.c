@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include "calculus.h"
+#include "examples.h"
 
 /* For h = 2^-k with k <= 24, x = 3: 3 + h, (3 + h)^2 = 9 + 6h + h^2 and the
  * difference 6h + h^2 all fit in 53 bits, so every operation is exact. */

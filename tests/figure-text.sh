@@ -1,0 +1,54 @@
+#!/bin/bash
+# Figure text must be readable: in each standalone figure PDF given, no two
+# words overlap and every word lies inside the figure.  Words and their
+# boxes come from `pdftotext -bbox` (the box of a word is its glyphs' font
+# box: advance width by ascender to descender).
+#
+# Tolerance: boxes may overlap by up to TOL (0.5) points in either direction, as
+# a superscript touches its base and a subscript its symbol.  A lone radical
+# sign is exempt from the overlap test (not from the inside test): TeX hangs
+# it from the top of the radicand, below the baseline pdftotext assumes, so
+# its font box stands above the glyph and would touch the line above.
+#
+# Usage: tests/figure-text.sh FIGURE.pdf...   Exit 1 naming each problem.
+set -eu -o pipefail
+TOL=${TOL:-0.5}
+status=0
+for pdf in "$@"; do
+  pdftotext -bbox "$pdf" - | awk -v pdf="$pdf" -v tol="$TOL" '
+    function attr(name,   m) {
+      if (match($0, name "=\"[^\"]*\"")) return substr($0, RSTART + length(name) + 2, RLENGTH - length(name) - 3) + 0
+      return 0
+    }
+    /<page / { W = attr("width"); H = attr("height") }
+    /<word / {
+      n++; x0[n] = attr("xMin"); y0[n] = attr("yMin"); x1[n] = attr("xMax"); y1[n] = attr("yMax")
+      t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
+      gsub(/&lt;/, "<", t); gsub(/&gt;/, ">", t); gsub(/&quot;/, "\"", t); gsub(/&amp;/, "\\&", t)
+      word[n] = t
+    }
+    function ov(a0, a1, b0, b1) { return (a1 < b1 ? a1 : b1) - (a0 > b0 ? a0 : b0) }
+    END {
+      bad = 0
+      if (n == 0) { printf "%s: no text found\n", pdf; exit 1 }
+      for (i = 1; i <= n; i++) {
+        if (x0[i] < -tol || y0[i] < -tol || x1[i] > W + tol || y1[i] > H + tol) {
+          printf "%s: \"%s\" at (%.1f, %.1f)-(%.1f, %.1f) pt lies outside the %.1f x %.1f pt figure\n", \
+            pdf, word[i], x0[i], y0[i], x1[i], y1[i], W, H
+          bad = 1
+        }
+        if (word[i] == "√") continue
+        for (j = i + 1; j <= n; j++) {
+          if (word[j] == "√") continue
+          dx = ov(x0[i], x1[i], x0[j], x1[j]); dy = ov(y0[i], y1[i], y0[j], y1[j])
+          if (dx > tol && dy > tol) {
+            printf "%s: \"%s\" and \"%s\" overlap by %.1f x %.1f pt at (%.1f, %.1f)\n", \
+              pdf, word[i], word[j], dx, dy, (x0[i] > x0[j] ? x0[i] : x0[j]), (y0[i] > y0[j] ? y0[i] : y0[j])
+            bad = 1
+          }
+        }
+      }
+      exit bad
+    }' || status=1
+done
+exit $status
