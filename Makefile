@@ -53,7 +53,7 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
   $(shell mkdir -p $(B) && touch $(B)/.start)
 endif
 
-.PHONY: all figures programs check clean bench fuzz install uninstall
+.PHONY: all figures programs html check clean bench fuzz install uninstall
 all: $(B)/doc.pdf
 	@[ $(B)/.step -nt $(B)/.start ] || echo "make: nothing to be done: $(B)/doc.pdf is up to date"
 
@@ -231,6 +231,39 @@ $(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES)
 	grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box' doc.log \
 	  | sed 's|^|doc.log: |' >&2 || true
 
+# ---------------------------------------------------------------- web edition
+# make html: build/html/, one page per section, from the same doc.nw.
+# web/nw2html.js reads noweb's pipeline (the cross-reference noweave
+# -index uses), the programs' values and tables, and the standalone SVG
+# figures; math becomes MathML by KaTeX under node, so the pages need no
+# script.  Any change rebuilds every page: under a second (make bench).
+KATEX := /usr/share/javascript/katex/katex.js
+HTML_DATA := $(filter $(B)/data/%,$(DOC_INPUTS))
+HTML_FIGS := $(FIGURES:%=$(B)/fig/standalone/%.svg)
+
+$(B)/html.ok:
+	$(Q)mkdir -p $(B); pkgs=; command -v node >/dev/null || pkgs=nodejs; [ -f $(KATEX) ] || pkgs="$$pkgs libjs-katex"; \
+	[ -n "$$(fc-list 'Latin Modern Math' family 2>/dev/null)" ] || pkgs="$$pkgs fonts-lmodern fontconfig"; \
+	if [ -n "$$pkgs" ]; then $(install_packages); fi; touch $@
+
+$(B)/doc.pipe: doc.nw | $(B)/tools.ok
+	$(call say,PIPE,doc.nw)mkdir -p $(B)/tmp && /usr/lib/noweb/markup doc.nw | /usr/lib/noweb/finduses -noquote \
+	  | /usr/lib/noweb/noidx -delay >$(B)/tmp/doc.pipe && mv $(B)/tmp/doc.pipe $@
+
+$(B)/html/index.html: $(B)/doc.pipe web/nw2html.js web/style.css $(HTML_DATA) $(HTML_FIGS) \
+    $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) $(PROGRAMS:%=$(B)/plain/%.c) | $(B)/html.ok
+	$(call say,HTML,$(B)/html/)rm -rf $(B)/tmp/html && KATEX=$(KATEX) node web/nw2html.js $(B)/doc.pipe $(B) $(B)/tmp/html \
+	  && rm -rf $(B)/html && mv $(B)/tmp/html $(B)/html
+
+# The browser test's tools: Chromium, node's WebSocket, pdftotext.
+$(B)/html-test.ok: | $(B)/html.ok
+	$(Q)pkgs=; command -v chromium >/dev/null || pkgs=chromium; [ -d /usr/share/nodejs/ws ] || pkgs="$$pkgs node-ws"; \
+	command -v pdftotext >/dev/null || pkgs="$$pkgs poppler-utils"; \
+	if [ -n "$$pkgs" ]; then $(install_packages); fi; touch $@
+
+html: $(B)/html/index.html
+	@[ $(B)/.step -nt $(B)/.start ] || echo "make: nothing to be done: $(B)/html/ is up to date"
+
 # ---------------------------------------------------------------- check
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test-*.c))
 # The tests' and the bench's quad-precision reference (tests/quad-reference.h)
@@ -252,7 +285,7 @@ $(B)/tests/replay-%: tests/fuzz-%.c tests/fuzz-replay.c $(B)/san/$(LIB) $(HEADER
 	  $< tests/fuzz-replay.c $(B)/san/$(LIB) -o $@ $(LDLIBS) -lm
 
 # The document checks run first; cmocka's summary is the last thing printed.
-check: $(B)/doc.pdf $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE)
+check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
 	$(call say,CHECK,figures)for f in $$(grep -oE 'fig/[A-Za-z0-9_-]+\.tex' doc.nw | sort -u); do \
@@ -270,6 +303,7 @@ check: $(B)/doc.pdf $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STAND
 	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
 	    || { echo "tests/fuzz-cases/$$t: a fuzz case fails again (see above)" >&2; exit 1; }; \
 	done
+	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-browser.js $(B)/html $(B)/html-shots
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  SAN_BIN=$(CURDIR)/$(B)/san/bin; failed=0; \
 	for t in $(TEST_BINS); do $$t || failed=1; done; exit $$failed

@@ -1,0 +1,199 @@
+#!/usr/bin/env node
+// The web edition in a real browser: headless Chromium, driven over the
+// DevTools protocol, opens every page of build/html/ at 390 px (a phone)
+// and at 1280 px and checks that
+//   - no console error, no script exception, no failed resource load;
+//   - every image loaded and has a size, every formula is MathML with a
+//     size, and no raw TeX (a backslash command or a $) is left in the text;
+//   - the page does not scroll sideways (code and wide formulas scroll
+//     inside their own boxes);
+//   - every internal link leads to a page that exists and an anchor on it.
+// It saves a screenshot of each page at both widths in build/html-shots/.
+//
+//   node tests/html-browser.js build/html build/html-shots
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { spawn } = require('child_process');
+const WebSocket = require(process.env.NODE_WS || '/usr/share/nodejs/ws');
+
+const [htmlDir, shotDir] = process.argv.slice(2).map((p) => path.resolve(p));
+const WIDTHS = [390, 1280];
+const MAX_SHOT_HEIGHT = 16000;     // Chromium's limit for one capture
+const failures = [];
+const fail = (page, msg) => failures.push(`${path.relative(process.cwd(), path.join(htmlDir, page))}: ${msg}`);
+
+// ------------------------------------------------------------ links, statically
+// Every href of every page: the file must exist, the #anchor must be an id there.
+const pages = fs.readFileSync(path.join(htmlDir, 'pages.txt'), 'utf8').trim().split('\n');
+const ids = new Map();
+for (const p of pages) {
+  const html = fs.readFileSync(path.join(htmlDir, p), 'utf8');
+  ids.set(p, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+}
+let links = 0;
+for (const p of pages) {
+  const html = fs.readFileSync(path.join(htmlDir, p), 'utf8');
+  for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+    const url = m[1].replace(/&amp;/g, '&');
+    if (/^[a-z]+:/.test(url)) { fail(p, `links outside the edition: ${url}`); continue; }
+    const [file, anchor] = url.split('#');
+    const target = file === '' ? p : file;
+    links++;
+    if (!fs.existsSync(path.join(htmlDir, target))) { fail(p, `broken link ${url}: no file ${target}`); continue; }
+    if (anchor !== undefined && !(ids.get(target) || new Set()).has(anchor)) fail(p, `broken link ${url}: no id "${anchor}" in ${target}`);
+  }
+}
+
+// ------------------------------------------------------------ the browser
+function startChromium() {
+  // A fresh profile under build/tmp/; Chromium's helpers may still write
+  // to it as it exits, so the next run, not this one, removes it.
+  const profile = path.join(path.dirname(shotDir), 'tmp', 'chromium-profile');
+  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10 });
+  fs.mkdirSync(profile, { recursive: true });
+  const args = ['--headless', '--disable-gpu', '--hide-scrollbars', '--no-first-run', '--no-default-browser-check',
+    '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--mute-audio', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'];
+  if (process.getuid && process.getuid() === 0) args.unshift('--no-sandbox');   // root, as in CI
+  const proc = spawn(process.env.CHROMIUM || 'chromium', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`chromium did not start:\n${err}`)), 30000);
+    proc.stderr.on('data', (d) => {
+      err += d;
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (m) { clearTimeout(timer); resolve({ proc, url: m[1], profile }); }
+    });
+    proc.on('exit', (code) => reject(new Error(`chromium exited (${code}):\n${err}`)));
+  });
+}
+
+class CDP {
+  constructor(url) {
+    this.ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 512 * 1024 * 1024 });
+    this.id = 0; this.pending = new Map(); this.listeners = [];
+    this.ws.on('message', (data) => {
+      const msg = JSON.parse(data);
+      if (msg.id && this.pending.has(msg.id)) {
+        const { resolve, reject, method } = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        if (msg.error) reject(new Error(`${method}: ${msg.error.message}`)); else resolve(msg.result);
+      } else if (msg.method) for (const l of this.listeners) l(msg);
+    });
+  }
+  open() { return new Promise((res, rej) => { this.ws.once('open', res); this.ws.once('error', rej); }); }
+  send(method, params = {}, sessionId) {
+    const id = ++this.id;
+    this.ws.send(JSON.stringify({ id, method, params, sessionId }));
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, method }));
+  }
+  waitFor(method, sessionId, ms = 20000) {
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => { this.listeners = this.listeners.filter((x) => x !== l); reject(new Error(`timeout waiting for ${method}`)); }, ms);
+      const l = (msg) => {
+        if (msg.method === method && msg.sessionId === sessionId) {
+          clearTimeout(t); this.listeners = this.listeners.filter((x) => x !== l); resolve(msg.params);
+        }
+      };
+      this.listeners.push(l);
+    });
+  }
+}
+
+// What the page itself reports: run inside it after load.
+function inPage(width) {
+  const out = { images: [], imageCount: document.images.length, formulas: 0, badFormulas: [], rawTeX: [], overflow: null, height: 0 };
+  for (const img of document.images) {
+    const r = img.getBoundingClientRect();
+    if (!img.complete || img.naturalWidth === 0 || r.width < 50 || r.height < 50) out.images.push(img.getAttribute('src'));
+  }
+  for (const m of document.querySelectorAll('.math, .display, .val')) {
+    out.formulas++;
+    const math = m.querySelector('math');
+    const r = math && math.getBoundingClientRect();
+    if (!math || r.width < 1 || r.height < 1) out.badFormulas.push(m.textContent.slice(0, 60));
+  }
+  // Text outside code and formulas must hold no TeX: no \command, no $.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement.closest('pre, code, math') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let n; (n = walker.nextNode());) {
+    const m = /\\[A-Za-z]+|\$|\\\\/.exec(n.textContent);
+    if (m) out.rawTeX.push(n.textContent.trim().slice(0, 80));
+  }
+  const doc = document.documentElement;
+  if (doc.scrollWidth > width || doc.clientWidth > width) {
+    // Name the widest element that sticks out, for the message.
+    let worst = null;
+    for (const e of document.body.querySelectorAll('*')) {
+      const r = e.getBoundingClientRect();
+      if (r.right > width + 0.5 && (!worst || r.right > worst.r)) worst = { r: r.right, what: `${e.tagName.toLowerCase()}.${e.className}` };
+    }
+    out.overflow = `${doc.scrollWidth} px wide in a ${width} px window (${worst ? worst.what : '?'})`;
+  }
+  out.height = Math.ceil(doc.scrollHeight);
+  return out;
+}
+
+async function main() {
+  fs.rmSync(shotDir, { recursive: true, force: true });
+  fs.mkdirSync(shotDir, { recursive: true });
+  const chrome = await startChromium();
+  const cdp = new CDP(chrome.url);
+  try {
+    await cdp.open();
+    const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
+    const S = (m, p) => cdp.send(m, p, sessionId);
+    const problems = [];
+    cdp.listeners.push((msg) => {
+      if (msg.sessionId !== sessionId) return;
+      const p = msg.params;
+      if (msg.method === 'Runtime.consoleAPICalled' && (p.type === 'error' || p.type === 'assert')) problems.push(`console error: ${p.args.map((a) => a.value || a.description).join(' ')}`);
+      else if (msg.method === 'Runtime.exceptionThrown') problems.push(`script exception: ${p.exceptionDetails.text}`);
+      else if (msg.method === 'Log.entryAdded' && p.entry.level === 'error') problems.push(`${p.entry.source} error: ${p.entry.text}${p.entry.url ? ' ' + p.entry.url : ''}`);
+      else if (msg.method === 'Network.loadingFailed' && !p.canceled) problems.push(`failed to load ${p.type}: ${p.errorText}`);
+      else if (msg.method === 'Network.responseReceived' && p.response.status >= 400) problems.push(`HTTP ${p.response.status}: ${p.response.url}`);
+    });
+    await S('Page.enable'); await S('Runtime.enable'); await S('Log.enable'); await S('Network.enable');
+    let formulas = 0, images = 0;
+    for (const width of WIDTHS) {
+      await S('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: 1, mobile: width < 600 });
+      for (const page of pages) {
+        problems.length = 0;
+        const loaded = cdp.waitFor('Page.loadEventFired', sessionId);
+        await S('Page.navigate', { url: `file://${path.join(htmlDir, page)}` });
+        await loaded;
+        const { result } = await S('Runtime.evaluate', { expression: `(${inPage})(${width})`, returnByValue: true });
+        const r = result.value;
+        for (const p of problems) fail(page, `at ${width} px: ${p}`);
+        for (const src of r.images) fail(page, `at ${width} px: image ${src} not rendered`);
+        for (const f of r.badFormulas) fail(page, `at ${width} px: formula not rendered: ${f}`);
+        if (width === WIDTHS[0]) for (const t of r.rawTeX) fail(page, `raw TeX in the text: "${t}"`);
+        if (r.overflow) fail(page, `scrolls sideways: ${r.overflow}`);
+        formulas += r.formulas; images += r.imageCount;
+        const height = Math.min(r.height, MAX_SHOT_HEIGHT);
+        await S('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: width < 600 });
+        const shot = await S('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height, scale: 1 } });
+        await S('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: 1, mobile: width < 600 });
+        const name = path.join(shotDir, `${page.replace(/\.html$/, '')}-${width}.png`);
+        fs.writeFileSync(name + '.tmp', Buffer.from(shot.data, 'base64'));
+        fs.renameSync(name + '.tmp', name);
+      }
+    }
+    for (const f of failures) process.stderr.write(`${f}\n`);
+    console.log(`  html: ${pages.length} pages at ${WIDTHS.join(' and ')} px, ${images / WIDTHS.length} images and ${formulas / WIDTHS.length} formulas rendered, ` +
+      `${links} links followed, ${failures.length} problem(s); screenshots in ${path.relative(process.cwd(), shotDir)}/`);
+  } finally {
+    await cdp.send('Browser.close').catch(() => {});
+    if (chrome.proc.exitCode === null) {
+      const exited = new Promise((res) => chrome.proc.once('exit', res));
+      chrome.proc.kill();
+      await exited;
+    }
+  }
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((e) => { process.stderr.write(`tests/html-browser.js: ${e.message}\n`); process.exit(1); });
