@@ -284,7 +284,9 @@ $(B)/tests/replay-%: tests/fuzz-%.c tests/fuzz-replay.c $(B)/san/$(LIB) $(HEADER
 	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
 	  $< tests/fuzz-replay.c $(B)/san/$(LIB) -o $@ $(LDLIBS) -lm
 
-# The document checks run first; cmocka's summary is the last thing printed.
+# The document checks run first, then the tests; the last line printed says
+# how many \val keys doc.nw uses and how many the tests checked
+# (tests/values.h, tests/check-values.sh).
 check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
@@ -305,8 +307,11 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	done
 	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-browser.js $(B)/html $(B)/html-shots
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	  SAN_BIN=$(CURDIR)/$(B)/san/bin; failed=0; \
-	for t in $(TEST_BINS); do $$t || failed=1; done; exit $$failed
+	  SAN_BIN="$(CURDIR)/$(B)/san/bin" VALUES_DIR="$(CURDIR)/$(B)/data" DOC_NW="$(CURDIR)/doc.nw" \
+	  VALUES_CHECKED="$(CURDIR)/$(B)/tests/values-checked.txt"; \
+	rm -f "$$VALUES_CHECKED"; failed=0; \
+	for t in $(TEST_BINS); do $$t || failed=1; done; \
+	tests/check-values.sh doc.nw "$$VALUES_CHECKED" || failed=1; exit $$failed
 
 # ---------------------------------------------------------------- fuzz
 # make fuzz: libFuzzer on the data reader and the command-line reader, both
@@ -345,15 +350,25 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
 
 # ---------------------------------------------------------------- misc
 # make bench: build timings (tests/bench.sh), then the document's
-# derivative methods beside GSL's gsl_deriv_central (a bench-only package).
-bench: $(B)/bench/bench-derivatives
+# derivative methods beside GSL's gsl_deriv_central (a bench-only package),
+# then fit-line beside strtod + gsl_fit_linear and gnuplot's fit
+# (tests/bench-fit.sh).
+FIT_BENCH := $(B)/bench/bench-fit-gsl $(B)/bench/bench-fit-data $(B)/bench/bench-run
+
+bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line
 	$(Q)bash tests/bench.sh
 	$(Q)echo; echo "derivatives: the document's methods beside GSL's gsl_deriv_central"; \
 	$(B)/bench/bench-derivatives
+	$(Q)echo; bash tests/bench-fit.sh "$(B)/bin/fit-line" $(FIT_BENCH:%="%")
 
 $(B)/gsl.ok:
 	$(Q)mkdir -p $(B); printf '#include <gsl/gsl_deriv.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 \
 	  || { pkgs=libgsl-dev; $(install_packages); }; touch $@
+
+# The fit bench's helpers: the GSL program, the data generator, the timer.
+$(B)/bench/bench-%: tests/bench-%.c tests/line-data.h | $(B)/gsl.ok
+	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(PROJECT_CFLAGS) $(CFLAGS) $(LDFLAGS) -Itests $< \
+	  -o $@ $(LDLIBS) -lgsl -lgslcblas -lm
 
 $(B)/bench/bench-derivatives: tests/bench-derivatives.c $(B)/obj/$(LIB) $(HEADERS) | $(B)/gsl.ok
 	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) $(LDFLAGS) $< $(B)/obj/$(LIB) \

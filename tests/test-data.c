@@ -1,7 +1,8 @@
 /* The data reader (appendix "Reading data files") and fit-line run as a
  * user would: every file here is written by the test, and every expected
  * number follows from the file's contents by hand. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -46,66 +47,230 @@ static const char *file_with(const char *name, const char *bytes, size_t length)
 
 #define FILE_WITH(name, text) file_with(name, text, sizeof text - 1)
 
+/* Reads the whole file: its rows go to cells (at most max numbers), the
+ * column count and the header to the caller.  Returns the rows read, or
+ * -1 with the message in error. */
+static long read_all(const char *path, enum header_rule header, double *cells, size_t max,
+                     size_t *columns, char names[][32], char *error, size_t size)
+{
+    struct data_reader *r = open_data_file(path, header, error, size);
+    if (!r)
+        return -1;
+    *columns = data_columns(r);
+    for (size_t j = 0; names && j < *columns; j++)
+        snprintf(names[j], 32, "%s", data_column_name(r, j) ? data_column_name(r, j) : "");
+    const double *row;
+    long rows = 0;
+    int got;
+    size_t k = 0;
+    while ((got = next_data_row(r, &row)) == 1) {
+        for (size_t j = 0; j < *columns && k < max; j++)
+            cells[k++] = row[j];
+        rows++;
+    }
+    if (got < 0) {
+        snprintf(error, size, "%s", data_error(r));
+        rows = -1;
+    }
+    close_data(r);
+    return rows;
+}
+
 static void reads_csv_with_header_comments_and_blank_lines(void **state)
 {
     (void)state;
-    struct data_table t;
-    char error[512];
+    double c[16];
+    size_t columns;
+    char names[4][32], error[512];
     const char *path = FILE_WITH("a.csv", "# temperatures\n\ncelsius, fahrenheit\n"
                                           "0,32\n  # a comment\n100, 212\n\n-40,-40\n");
-    assert_true(read_data_file(path, &t, error, sizeof error));
-    assert_int_equal(t.rows, 3);
-    assert_int_equal(t.columns, 2);
-    assert_string_equal(t.names[1], "fahrenheit");
-    assert_true(data_cell(&t, 1, 0) == 100 && data_cell(&t, 1, 1) == 212);
-    assert_true(data_cell(&t, 2, 1) == -40);
+    assert_int_equal(read_all(path, HEADER_GUESS, c, 16, &columns, names, error, sizeof error), 3);
+    assert_int_equal(columns, 2);
+    assert_string_equal(names[1], "fahrenheit");
+    assert_true(c[2] == 100 && c[3] == 212 && c[5] == -40);
+    struct data_reader *r = open_data_file(path, HEADER_GUESS, error, sizeof error);
+    assert_non_null(r);
     size_t i;
-    assert_true(find_column(&t, "fahrenheit", &i, error, sizeof error) && i == 1);
-    assert_true(find_column(&t, "1", &i, error, sizeof error) && i == 0);
-    assert_false(find_column(&t, "3", &i, error, sizeof error));
-    assert_false(find_column(&t, "kelvin", &i, error, sizeof error));
-    free_data_table(&t);
+    assert_true(find_column(r, "fahrenheit", &i, error, sizeof error) && i == 1);
+    assert_true(find_column(r, "1", &i, error, sizeof error) && i == 0);
+    assert_false(find_column(r, "3", &i, error, sizeof error));
+    assert_false(find_column(r, "kelvin", &i, error, sizeof error));
+    close_data(r);
 }
 
 static void reads_tsv_crlf_bom_and_quotes(void **state)
 {
     (void)state;
-    struct data_table t;
-    char error[512];
+    double c[16];
+    size_t columns;
+    char names[4][32], error[512];
     const char *path = FILE_WITH("b.tsv", "\xEF\xBB\xBF" "\"x value\"\t\"y \"\"quoted\"\"\"\r\n"
                                           "1.5\t\"2.5\"\r\n3\t4\r\n");
-    assert_true(read_data_file(path, &t, error, sizeof error));
-    assert_int_equal(t.rows, 2);
-    assert_string_equal(t.names[0], "x value");
-    assert_string_equal(t.names[1], "y \"quoted\"");
-    assert_true(data_cell(&t, 0, 1) == 2.5 && data_cell(&t, 1, 0) == 3);
-    free_data_table(&t);
-    /* No header: every line is numbers. */
-    path = FILE_WITH("c.csv", "1,2\n3,4\n");
-    assert_true(read_data_file(path, &t, error, sizeof error));
-    assert_null(t.names);
-    assert_int_equal(t.rows, 2);
-    free_data_table(&t);
+    assert_int_equal(read_all(path, HEADER_GUESS, c, 16, &columns, names, error, sizeof error), 2);
+    assert_string_equal(names[0], "x value");
+    assert_string_equal(names[1], "y \"quoted\"");
+    assert_true(c[1] == 2.5 && c[2] == 3);
+    /* No header: every line is numbers; the last line has no newline. */
+    path = FILE_WITH("c.csv", "1,2\n3,4");
+    assert_int_equal(read_all(path, HEADER_GUESS, c, 16, &columns, names, error, sizeof error), 2);
+    assert_string_equal(names[0], "");
+    assert_true(c[3] == 4);
+}
+
+/* The first row is a header only if none of its cells is a number; a
+ * cell that merely fails to parse is an error there as on any line. */
+static void a_first_row_with_a_number_is_data(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *expected;
+    } refused[] = {
+        {"100,NA\n1,2\n", ":1: column 2: \"NA\" is not a finite number"},
+        {"1,\n1,2\n", ":1: column 2: the cell is empty"},
+        {"1,2.o\n1,2\n", ":1: column 2: \"2.o\" is not a finite number"},
+        {"nan,y\n1,2\n", ":1: column 1: \"nan\" is not a finite number"},
+    };
+    double c[16];
+    size_t columns;
+    char error[512];
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        const char *path = file_with("first.csv", refused[i].text, strlen(refused[i].text));
+        assert_int_equal(read_all(path, HEADER_GUESS, c, 16, &columns, NULL, error,
+                                  sizeof error), -1);
+        if (!strstr(error, refused[i].expected))
+            fail_msg("%s: expected \"%s\", got \"%s\"", refused[i].text, refused[i].expected,
+                     error);
+    }
+    /* A header of numbers is data unless --header says otherwise. */
+    const char *path = FILE_WITH("years.csv", "2019,2020\n1,2\n");
+    char names[4][32];
+    assert_int_equal(read_all(path, HEADER_GUESS, c, 16, &columns, names, error, sizeof error), 2);
+    assert_true(c[0] == 2019 && c[3] == 2);
+    assert_int_equal(read_all(path, HEADER_YES, c, 16, &columns, names, error, sizeof error), 1);
+    assert_string_equal(names[1], "2020");
+    struct data_reader *r = open_data_file(path, HEADER_YES, error, sizeof error);
+    size_t i;
+    assert_true(find_column(r, "2020", &i, error, sizeof error) && i == 1);
+    close_data(r);
+    /* --no-header: a row of words is then a bad data row. */
+    path = FILE_WITH("words.csv", "x,y\n1,2\n");
+    assert_int_equal(read_all(path, HEADER_NO, c, 16, &columns, names, error, sizeof error), -1);
+    assert_non_null(strstr(error, "words.csv:1: column 1: \"x\" is not a finite number"));
+}
+
+/* Every cell is the double strtod gives for it, through the shortcut or
+ * not: short and long decimals, exponents at and past the shortcut's
+ * limits, signs, subnormals and underflow to zero. */
+static void cells_are_the_doubles_strtod_gives(void **state)
+{
+    (void)state;
+    enum { CELLS = 20000 };
+    char *text = malloc(CELLS * 40), *p = text;
+    assert_non_null(text);
+    static const char *const fixed[] = {
+        "0", "-0", "+7", "1e-310", "-4.9e-324", "1e-400", "2.2250738585072011e-308",
+        "9007199254740993", "9007199254740992", "123456789012345678901234567890",
+        "1e22", "1e23", "3e-22", "3e-23", "0.1", "1.", ".5", "0x1p-3", "1E+5",
+        "0.000000000000000000000000001", "4503599627370497.5", "00000000000000000000001"};
+    enum { FIXED = sizeof fixed / sizeof fixed[0] };
+    uint64_t state_ = 12345;
+    for (int i = 0; i < CELLS; i++) {
+        if (i < FIXED) {
+            p += sprintf(p, "%s\n", fixed[i]);
+            continue;
+        }
+        state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+        unsigned long long m = state_ >> (11 + state_ % 40);
+        int k = (int)((state_ >> 3) % 60) - 30, dot = (int)((state_ >> 9) % 22);
+        char digits[32];
+        int n = sprintf(digits, "%llu", m);
+        if (dot < n)
+            p += sprintf(p, "%s%.*s.%se%d\n", i % 3 ? "" : "-", n - dot, digits,
+                         digits + n - dot, k);
+        else
+            p += sprintf(p, "%s%se%d\n", i % 3 ? "" : "-", digits, k);
+    }
+    const char *path = file_with("numbers.csv", text, (size_t)(p - text));
+    double *c = malloc(CELLS * sizeof *c);
+    size_t columns;
+    char error[512];
+    assert_int_equal(read_all(path, HEADER_NO, c, CELLS, &columns, NULL, error, sizeof error),
+                     CELLS);
+    char *line = text;
+    for (int i = 0; i < CELLS; i++) {
+        char *end = strchr(line, '\n');
+        *end = '\0';
+        double expected = strtod(line, NULL);
+        if (memcmp(&expected, &c[i], sizeof expected) != 0)
+            fail_msg("\"%s\": read %.17g, strtod gives %.17g", line, c[i], expected);
+        line = end + 1;
+    }
+    free(c);
+    free(text);
 }
 
 static void reads_a_very_long_line(void **state)
 {
     (void)state;
-    enum { COLUMNS = 20000 };
-    size_t size = COLUMNS * 4 + 2;
+    enum { COLUMNS = 1000000 };   /* 2 rows of a million columns: 4 MB */
+    size_t size = 2 * (COLUMNS * 2 + 1);
     char *text = malloc(size), *p = text;
     assert_non_null(text);
-    for (int i = 0; i < COLUMNS; i++)
-        p += sprintf(p, "%s7", i ? "," : "");
-    *p++ = '\n';
-    struct data_table t;
+    for (int row = 0; row < 2; row++) {
+        for (int i = 0; i < COLUMNS; i++)
+            p += sprintf(p, "%s%d", i ? "," : "", i % 10);
+        *p++ = '\n';
+    }
+    double c[1];
+    size_t columns;
     char error[512];
-    assert_true(read_data_file(file_with("long.csv", text, (size_t)(p - text)), &t, error,
-                               sizeof error));
-    assert_int_equal(t.columns, COLUMNS);
-    assert_true(data_cell(&t, 0, COLUMNS - 1) == 7);
-    free_data_table(&t);
+    assert_int_equal(read_all(file_with("long.csv", text, (size_t)(p - text)), HEADER_GUESS,
+                              c, 1, &columns, NULL, error, sizeof error), 2);
+    assert_int_equal(columns, COLUMNS);
     free(text);
+}
+
+/* A stream that delivers good rows and then fails, as a disk or a pipe
+ * can: the reader must report the error, not the end of the data. */
+struct failing {
+    size_t served, limit;
+};
+
+static ssize_t failing_read(void *cookie, char *buf, size_t size)
+{
+    struct failing *f = cookie;
+    if (f->served >= f->limit) {
+        errno = EIO;
+        return -1;
+    }
+    size_t n = 0;
+    while (n + 4 <= size && f->served < f->limit) {
+        memcpy(buf + n, "1,2\n", 4);
+        n += 4;
+        f->served += 4;
+    }
+    return (ssize_t)n;
+}
+
+static void a_read_error_mid_stream_is_an_error(void **state)
+{
+    (void)state;
+    struct failing f = {0, 400000};
+    FILE *in = fopencookie(&f, "r", (cookie_io_functions_t){failing_read, NULL, NULL, NULL});
+    assert_non_null(in);
+    char error[512];
+    struct data_reader *r = open_data_stream(in, "pipe", HEADER_GUESS, error, sizeof error);
+    assert_non_null(r);
+    const double *row;
+    long rows = 0;
+    int got;
+    while ((got = next_data_row(r, &row)) == 1)
+        rows++;
+    assert_int_equal(got, -1);
+    assert_int_equal(rows, 100000);
+    assert_non_null(strstr(data_error(r), "read error: Input/output error"));
+    close_data(r);
+    fclose(in);
 }
 
 /* Each bad file is refused with a message that names the file, and where
@@ -113,22 +278,21 @@ static void reads_a_very_long_line(void **state)
 static void refuses_bad_files_with_file_and_line(void **state)
 {
     (void)state;
+    double c[16];
+    size_t columns;
     for (size_t i = 0; i < BAD_FILES; i++) {
-        struct data_table t;
         char error[512], path[512];
         write_bad_file(dir, i, path, sizeof path);
-        assert_false(read_data_file(path, &t, error, sizeof error));
+        assert_int_equal(read_all(path, HEADER_GUESS, c, 16, &columns, NULL, error,
+                                  sizeof error), -1);
         if (!strstr(error, bad_files[i].expected))
             fail_msg("%s: expected \"%s\", got \"%s\"", bad_files[i].name,
                      bad_files[i].expected, error);
-        assert_null(t.cells);
-        assert_null(t.names);
     }
-    struct data_table t;
     char error[512];
-    assert_false(read_data_file("/nonexistent/file.csv", &t, error, sizeof error));
+    assert_null(open_data_file("/nonexistent/file.csv", HEADER_GUESS, error, sizeof error));
     assert_non_null(strstr(error, "/nonexistent/file.csv: No such file"));
-    assert_false(read_data_file(dir, &t, error, sizeof error));
+    assert_null(open_data_file(dir, HEADER_GUESS, error, sizeof error));
     assert_non_null(strstr(error, "is a directory"));
 }
 
@@ -194,7 +358,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reads_csv_with_header_comments_and_blank_lines),
         cmocka_unit_test(reads_tsv_crlf_bom_and_quotes),
+        cmocka_unit_test(a_first_row_with_a_number_is_data),
+        cmocka_unit_test(cells_are_the_doubles_strtod_gives),
         cmocka_unit_test(reads_a_very_long_line),
+        cmocka_unit_test(a_read_error_mid_stream_is_an_error),
         cmocka_unit_test(refuses_bad_files_with_file_and_line),
         cmocka_unit_test(fit_line_prints_the_least_squares_line),
         cmocka_unit_test(fit_line_refuses_to_print_an_unconverged_answer),

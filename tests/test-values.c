@@ -1,0 +1,664 @@
+/* Every number the prose quotes (\val{program/key} in doc.nw), as printed
+ * in build/data/<program>/values.tex, against a reference computed here
+ * another way: the closed form, the algebra, exact integer arithmetic, or
+ * a second method in long double.  tests/values.h says how a check works;
+ * tests/check-values.sh fails `make check` for a key no test checked. */
+#include <complex.h>
+#include <float.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "calculus.h"
+#include "examples.h"
+#include "linear.h"
+#include "values.h"
+
+/* ------------------------------------------------------------ section 1 */
+
+/* s(t) = g t^2 / 2: the average over [t, t + dt] is g t + g dt / 2. */
+static void falling_ball_averages_are_g_t_plus_half_g_dt(void **state)
+{
+    (void)state;
+    const long double g = 9.8L, t = 2;
+    check_number("falling-ball/g", (double)g, 6);
+    check_number("falling-ball/half-g", (double)(g / 2), 6);
+    check_number("falling-ball/t", (double)t, 6);
+    check_number("falling-ball/t-plus-1", (double)(t + 1), 6);
+    check_number("falling-ball/speed", (double)(g * t), 6);
+    char formula[64];
+    snprintf(formula, sizeof formula, "%.6Lg + %.6Lg\\,\\Delta t", g * t, g / 2);
+    check_text("falling-ball/average-formula", formula);
+    check_number("falling-ball/average-0", (double)(g * t + g / 2), 10);
+    check_number("falling-ball/average-1", (double)(g * t + g / 2 / 10), 10);
+    check_number("falling-ball/average-2", (double)(g * t + g / 2 / 100), 10);
+}
+
+/* ------------------------------------------------------------ section 2 */
+
+/* The quotient of x^2 at 3 is 6 + h in exact arithmetic. */
+static void limit_quotients_are_6_plus_h(void **state)
+{
+    (void)state;
+    check_number("limit-quotient/x", 3, 6);
+    check_number("limit-quotient/fx", 9, 6);
+    check_number("limit-quotient/slope", 6, 6);
+    check_text("limit-quotient/tangent", "6x - 9");
+    check_number("limit-quotient/quotient-0", 7, 10);
+    check_number("limit-quotient/quotient-1", 6.1, 10);
+    check_number("limit-quotient/quotient-2", 6.01, 10);
+    check_number("limit-quotient/quotient-3", 6.001, 10);
+}
+
+/* A double has 53 significant bits: the gap above 1 is 2^-52, the gap
+ * above 3 (in [2, 4)) is 2^-51, and x sqrt(eps) = 3 * 2^-26. */
+static void limit_epsilon_and_balance_follow_from_53_bits(void **state)
+{
+    (void)state;
+    check_number("limit-quotient/epsilon", ldexp(1, -52), 2);
+    check_number("limit-quotient/sqrt-epsilon", ldexp(1, -26), 3);
+    check_number("limit-quotient/gap-at-x", ldexp(1, -51), 2);
+    check_number("limit-quotient/balance-h", 3 * ldexp(1, -26), 2);
+    check_number("limit-quotient/balance-error", 6 * ldexp(1, -26), 2);
+}
+
+/* The quotient of x^2 at 3 computed here, operation by operation. */
+static double quotient_at_3(double h)
+{
+    volatile double xh = 3.0 + h, square = xh * xh;
+    return (square - 9.0) / h;
+}
+
+/* "the error falls at every step down to h = 10^-8 ... and at every
+ * smaller step it is larger": checked for every row of the table. */
+static void limit_decimal_error_falls_to_its_best_then_stays_above(void **state)
+{
+    (void)state;
+    const int decades = 16;
+    int best = 0;
+    double error[17];
+    for (int k = 0; k <= decades; k++) {
+        error[k] = fabs(quotient_at_3(pow(10.0, -k)) - 6);
+        if (error[k] < error[best])
+            best = k;
+    }
+    for (int k = 1; k <= best; k++)
+        assert_true(error[k] < error[k - 1]);
+    for (int k = best + 1; k <= decades; k++)
+        assert_true(error[k] > error[best]);
+    check_number("limit-quotient/best-decimal-h", pow(10.0, -best), 3);
+    check_number("limit-quotient/best-decimal-error", error[best], 2);
+    /* The first decimal step below half the gap 2^-51 above 3. */
+    int collapse = 0;
+    while (!(pow(10.0, -collapse) < ldexp(1, -52)))
+        collapse++;
+    assert_true(collapse <= decades);
+    check_number("limit-quotient/collapse-h", pow(10.0, -collapse), 3);
+    check_number("limit-quotient/collapse-quotient", 0, 3);
+    assert_true(quotient_at_3(pow(10.0, -collapse)) == 0);
+    assert_true(quotient_at_3(pow(10.0, -(collapse - 1))) != 0);
+}
+
+/* The bottom of the V on the grid h = 10^(-j/8), j = 0 ... 8 * 18. */
+static void limit_bottom_of_the_v_is_the_grid_minimum(void **state)
+{
+    (void)state;
+    double best_h = 1, best_error = INFINITY;
+    for (int j = 0; j <= 8 * 18; j++) {
+        double h = pow(10.0, -(double)j / 8), error = fabs(quotient_at_3(h) - 6);
+        if (error < best_error) {
+            best_error = error;
+            best_h = h;
+        }
+    }
+    check_number("limit-quotient/per-decade", 8, 2);
+    check_number("limit-quotient/best-h", best_h, 2);
+    check_number("limit-quotient/best-error", best_error, 2);
+    /* "near the predicted step, and a few times below the predicted error" */
+    double predicted = 3 * ldexp(1, -26);
+    assert_true(best_h > predicted / 3 && best_h < predicted * 3);
+    assert_true(best_error < 2 * predicted && best_error > 2 * predicted / 10);
+}
+
+/* Exact integer arithmetic: round n (a count of some power of two) to the
+ * 53 significant bits of a double, ties to even. */
+__extension__ typedef unsigned __int128 wide;
+
+static wide round_to_double(wide n)
+{
+    int bits = 0;
+    for (wide m = n; m; m >>= 1)
+        bits++;
+    if (bits <= 53)
+        return n;
+    int drop = bits - 53;
+    wide kept = n >> drop, rest = n & (((wide)1 << drop) - 1), half = (wide)1 << (drop - 1);
+    if (rest > half || (rest == half && (kept & 1)))
+        kept++;
+    return kept << drop;
+}
+
+/* The kind of the quotient of x^2 at 3 with h = 2^-k, and the quotient,
+ * from integers: 3 + h is (3 * 2^k + 1) units of 2^-k; its square is in
+ * units of 2^-2k; the rise divided by h is rise / 2^k. */
+static enum quotient_kind reference_kind(int k, double *quotient)
+{
+    wide unit_k = (wide)1 << k, sum = round_to_double(3 * unit_k + 1);
+    wide square = round_to_double(sum * sum), rise = square - 9 * unit_k * unit_k;
+    *quotient = ldexp((double)rise, -k);
+    if (sum == 3 * unit_k)
+        return QUOTIENT_COLLAPSED;
+    if (rise == 6 * unit_k + 1)
+        return QUOTIENT_IS_2X_PLUS_H;
+    if (rise == 6 * unit_k)
+        return QUOTIENT_IS_SLOPE;
+    return QUOTIENT_OTHER;
+}
+
+/* "for every k from 0 to 24 ... from 25 to 50 ... at 51 ... from 52 to
+ * 60": every k of the range, the library's kind and the quotient against
+ * the integers, then the runs the prose quotes. */
+static void limit_every_power_of_two_from_0_to_60_is_of_its_stated_kind(void **state)
+{
+    (void)state;
+    const int last = 60;
+    int first_of[4] = {-1, -1, -1, -1}, last_of[4] = {-1, -1, -1, -1};
+    double odd_quotient = NAN;
+    for (int k = 0; k <= last; k++) {
+        double q;
+        enum quotient_kind kind = reference_kind(k, &q);
+        assert_int_equal(square_quotient_kind(3.0, ldexp(1, -k)), kind);
+        assert_true(difference_quotient(x_squared, 3.0, ldexp(1, -k)) == q);
+        if (first_of[kind] < 0)
+            first_of[kind] = k;
+        else
+            assert_int_equal(last_of[kind], k - 1);   /* each kind is one run */
+        last_of[kind] = k;
+        if (kind == QUOTIENT_OTHER)
+            odd_quotient = q;
+    }
+    assert_int_equal(first_of[QUOTIENT_IS_2X_PLUS_H], 0);
+    assert_int_equal(first_of[QUOTIENT_OTHER], last_of[QUOTIENT_OTHER]);
+    assert_int_equal(last_of[QUOTIENT_COLLAPSED], last);
+    check_number("limit-quotient/pow2-exact-last", last_of[QUOTIENT_IS_2X_PLUS_H], 3);
+    check_number("limit-quotient/pow2-slope-first", first_of[QUOTIENT_IS_SLOPE], 3);
+    check_number("limit-quotient/pow2-slope-last", last_of[QUOTIENT_IS_SLOPE], 3);
+    check_number("limit-quotient/pow2-odd-k", first_of[QUOTIENT_OTHER], 3);
+    check_number("limit-quotient/pow2-odd-quotient", odd_quotient, 6);
+    check_number("limit-quotient/pow2-odd-error", fabs(odd_quotient - 6), 6);
+    check_number("limit-quotient/pow2-collapse", first_of[QUOTIENT_COLLAPSED], 3);
+    check_number("limit-quotient/pow2-last", last, 3);
+    /* The two ties the prose names: h^2 at k = 25 is exactly half the gap
+     * 2^-49 near 9, and h at k = 52 exactly half the gap 2^-51 above 3. */
+    assert_true(ldexp(1, -2 * first_of[QUOTIENT_IS_SLOPE]) == ldexp(1, -49) / 2);
+    assert_true(ldexp(1, -first_of[QUOTIENT_COLLAPSED]) == ldexp(1, -51) / 2);
+}
+
+/* ------------------------------------------------------------ section 3 */
+
+/* rise = (x + h)^2 - x^2 = 2xh + h^2, slope = 2x + h, at x = 3, h = 1. */
+static void rise_run_numbers_follow_from_2xh_plus_h_squared(void **state)
+{
+    (void)state;
+    const double x = 3, h = 1;
+    check_number("rise-run/x", x, 6);
+    check_number("rise-run/h", h, 6);
+    check_number("rise-run/x-plus-h", x + h, 6);
+    check_number("rise-run/height-x", x * x, 6);
+    check_number("rise-run/height-xh", (x + h) * (x + h), 6);
+    check_number("rise-run/rise", 2 * x * h + h * h, 6);
+    check_number("rise-run/slope", 2 * x + h, 6);
+}
+
+/* ------------------------------------------------------------ section 4 */
+
+/* The leftover terms: h for x^2 and 3xh + h^2 for x^3, largest at the
+ * ends of [-2, 2]. */
+static void derivative_function_errors_are_the_leftover_terms(void **state)
+{
+    (void)state;
+    const double h = 1e-6, end = 2;
+    check_number("derivative-function/h", h, 3);
+    check_number("derivative-function/points", 21, 6);
+    check_number("derivative-function/from", -end, 6);
+    check_number("derivative-function/to", end, 6);
+    check_number("derivative-function/max-error-square", h, 2);
+    check_number("derivative-function/max-error-cube", 3 * end * h + h * h, 2);
+}
+
+/* ------------------------------------------------------------ section 5 */
+
+/* C(q) = q^2 + 5q, C'(q) = 2q + 5; L(w) = (wx - y)^2, L' = 2(wx - y)x. */
+static void slope_disguise_numbers_follow_from_the_closed_forms(void **state)
+{
+    (void)state;
+    const double q = 1, x = 2, y = 4, w = 1;
+    check_number("slope-disguise/h", 1e-6, 3);
+    check_number("slope-disguise/q", q, 6);
+    check_number("slope-disguise/marginal", 2 * q + 5, 6);
+    check_number("slope-disguise/next-unit", ((q + 1) * (q + 1) + 5 * (q + 1)) - (q * q + 5 * q),
+                 6);
+    check_number("slope-disguise/example-x", x, 6);
+    check_number("slope-disguise/example-y", y, 6);
+    check_number("slope-disguise/w", w, 6);
+    check_number("slope-disguise/gradient", 2 * (w * x - y) * x, 6);
+}
+
+/* ------------------------------------------------------------ section 6 */
+
+/* f = x^2 y: df/dx = 2xy, df/dy = x^2; the x quotient is exactly
+ * y (2x + h) in real arithmetic, the y quotient exactly x^2, here off by
+ * rounding alone (computed in double, operation by operation). */
+static void partial_slopes_follow_from_x_squared_y(void **state)
+{
+    (void)state;
+    const double x = 3, y = 2, h = 1e-6;
+    check_number("partial-slopes/x", x, 6);
+    check_number("partial-slopes/y", y, 6);
+    check_number("partial-slopes/f", x * x * y, 6);
+    check_number("partial-slopes/h", h, 3);
+    check_number("partial-slopes/dfdx", 2 * x * y, 6);
+    check_number("partial-slopes/dfdy", x * x, 6);
+    check_number("partial-slopes/numeric-dfdx", (double)(y * (2 * x + (long double)h)), 10);
+    volatile double yh = y + h, above = x * x * yh, here = x * x * y;
+    double numeric = (above - here) / h;
+    check_number("partial-slopes/numeric-dfdy", numeric, 10);
+    assert_true(numeric != x * x && fabs(numeric - x * x) < 1e-8);
+}
+
+/* ------------------------------------------------------------ section 7 */
+
+/* Least squares in long double from the centred sums. */
+struct ld_line {
+    long double w, b;
+};
+
+static struct ld_line least_squares_ld(const struct samples *s)
+{
+    long double mx = 0, my = 0, sxy = 0, sxx = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        mx += s->x[i];
+        my += s->y[i];
+    }
+    mx /= s->n;
+    my /= s->n;
+    for (size_t i = 0; i < s->n; i++) {
+        sxy += (s->x[i] - mx) * (s->y[i] - my);
+        sxx += (s->x[i] - mx) * (s->x[i] - mx);
+    }
+    return (struct ld_line){sxy / sxx, my - sxy / sxx * mx};
+}
+
+static long double loss_ld(const struct samples *s, long double w, long double b)
+{
+    long double sum = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        long double e = w * s->x[i] + b - s->y[i];
+        sum += e * e;
+    }
+    return sum / s->n;
+}
+
+static void gradient_ld(const struct samples *s, long double w, long double b,
+                        long double *gw, long double *gb)
+{
+    *gw = *gb = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        long double e = w * s->x[i] + b - s->y[i];
+        *gw += 2 * e * s->x[i] / s->n;
+        *gb += 2 * e / s->n;
+    }
+}
+
+/* The descent of section 7 repeated in long double: the same steps, the
+ * same stopping rule, and the closed form it must reach. */
+static void descend_loss_reaches_the_closed_form_least_squares_line(void **state)
+{
+    (void)state;
+    const struct samples *s = &noisy_line_samples;
+    const long double rate = 0.1L, tolerance = 1e-10L;
+    long double w = -0.5L, b = -2.5L, gw, gb;
+    long epochs = 0;
+    for (gradient_ld(s, w, b, &gw, &gb); sqrtl(gw * gw + gb * gb) > tolerance;
+         gradient_ld(s, w, b, &gw, &gb)) {
+        w -= rate * gw;
+        b -= rate * gb;
+        epochs++;
+    }
+    struct ld_line best = least_squares_ld(s);
+    check_number("descend-loss/n", 8, 6);
+    check_number("descend-loss/true-w", 2, 6);
+    check_number("descend-loss/true-b", 1, 6);
+    check_number("descend-loss/start-w", -0.5, 6);
+    check_number("descend-loss/start-b", -2.5, 6);
+    check_number("descend-loss/rate", (double)rate, 6);
+    check_number("descend-loss/tolerance", (double)tolerance, 2);
+    check_number("descend-loss/epochs", (double)epochs, 8);
+    check_number("descend-loss/w", (double)best.w, 8);
+    check_number("descend-loss/b", (double)best.b, 8);
+    check_number("descend-loss/loss", (double)loss_ld(s, best.w, best.b), 4);
+    check_number("descend-loss/exact-w", (double)best.w, 8);
+    check_number("descend-loss/exact-b", (double)best.b, 8);
+    check_number("descend-loss/slice-b", (double)best.b, 4);
+    check_number("descend-loss/slice-w", 0, 4);
+    gradient_ld(s, 0, best.b, &gw, &gb);
+    check_number("descend-loss/slice-slope", (double)gw, 4);
+}
+
+/* ------------------------------------------------------------ section 8 */
+
+static const double celsius[] = {-40, -20, -5, 0, 15, 37, 60, 100};
+enum { TEMPERATURES = sizeof celsius / sizeof celsius[0] };
+
+/* On centred, scaled data the loss is 2(w' - r)^2/2 + b'^2 ... with
+ * Hessian 2I: each step of rate 0.1 from (0, 0) multiplies the distance
+ * to the best (w', b') = (r, 0) by 0.8, the gradient is 2r 0.8^k, and the
+ * descent stops at the first k with 2r 0.8^k <= tolerance. */
+static long steps_to_tolerance(long double r, long double tolerance)
+{
+    long k = 0;
+    for (long double g = 2 * fabsl(r); g > tolerance; g *= 0.8L)
+        k++;
+    return k;
+}
+
+/* The best line through the origin is w = sum xy / sum x^2; the law has
+ * loss zero; the fitted line's loss is the distance the stopped descent
+ * left, (1.8 * 0.8^k)^2 times the variance of the temperatures. */
+static void bias_fit_numbers_follow_from_the_algebra_of_both_fits(void **state)
+{
+    (void)state;
+    long double sxy = 0, sxx = 0, mean = 0, variance = 0;
+    double fahrenheit[TEMPERATURES];
+    for (int i = 0; i < TEMPERATURES; i++) {
+        fahrenheit[i] = 1.8 * celsius[i] + 32;
+        sxy += celsius[i] * (1.8L * celsius[i] + 32);
+        sxx += (long double)celsius[i] * celsius[i];
+        mean += celsius[i] / (long double)TEMPERATURES;
+    }
+    for (int i = 0; i < TEMPERATURES; i++)
+        variance += (celsius[i] - mean) * (celsius[i] - mean) / TEMPERATURES;
+    long double w = sxy / sxx, loss = 0;
+    for (int i = 0; i < TEMPERATURES; i++) {
+        long double gap = 1.8L * celsius[i] + 32 - w * celsius[i];
+        assert_true(gap > 0);       /* "it passes below every point" */
+        loss += gap * gap / TEMPERATURES;
+    }
+    check_number("bias-fit/n", TEMPERATURES, 4);
+    check_number("bias-fit/min-c", celsius[0], 4);
+    check_number("bias-fit/max-c", celsius[TEMPERATURES - 1], 4);
+    check_number("bias-fit/origin-w", (double)w, 6);
+    check_number("bias-fit/origin-loss", (double)loss, 4);
+    check_number("bias-fit/origin-gap-min-c", (double)(32 + (1.8L - w) * celsius[0]), 2);
+    check_number("bias-fit/origin-gap-max-c",
+                 (double)(32 + (1.8L - w) * celsius[TEMPERATURES - 1]), 2);
+    check_number("bias-fit/law-w", 1.8, 6);
+    check_number("bias-fit/law-b", 32, 6);
+    check_number("bias-fit/w", 1.8, 10);
+    check_number("bias-fit/b", 32, 10);
+    check_number("bias-fit/tolerance", 1e-12, 2);
+    /* Exact data have correlation 1. */
+    long k = steps_to_tolerance(1, 1e-12L);
+    check_number("bias-fit/loss", (double)(powl(1.8L * powl(0.8L, k), 2) * variance), 2);
+    const struct samples data = {TEMPERATURES, celsius, fahrenheit};
+    assert_true(mean_squared_error(&data, (struct line){1.8, 32}) == 0);
+    check_number("bias-fit/law-loss", 0, 2);
+    /* dL/db = 2 * mean(w x + 0 - (w x + 32)) = -64 */
+    check_number("bias-fit/dldb-at-zero", -2 * 32, 6);
+}
+
+/* fit-line on section 7's data: the closed form, the number of steps
+ * from the 0.8 contraction, and the agreement 0.8^k max(1, |w x_mean / b|)
+ * (b = y_mean - w x_mean moves by the change in w times x_mean). */
+static void fit_line_numbers_follow_from_the_contraction_by_0_8(void **state)
+{
+    (void)state;
+    const struct samples *s = &noisy_line_samples;
+    struct ld_line best = least_squares_ld(s);
+    long double mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        mx += s->x[i] / (long double)s->n;
+        my += s->y[i] / (long double)s->n;
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        sxy += (s->x[i] - mx) * (s->y[i] - my);
+        sxx += (s->x[i] - mx) * (s->x[i] - mx);
+        syy += (s->y[i] - my) * (s->y[i] - my);
+    }
+    long double tolerance = fmaxl(1e-12L, 64 * (long double)s->n * DBL_EPSILON);
+    long k = steps_to_tolerance(sxy / sqrtl(sxx * syy), tolerance);
+    long double shrink = powl(0.8L, k);
+    check_number("fit-line/default-rate", 0.1, 6);
+    check_number("fit-line/default-epochs", 10000, 8);
+    check_number("fit-line/default-tolerance", 1e-12, 2);
+    check_number("fit-line/w", (double)best.w, 10);
+    check_number("fit-line/b", (double)best.b, 10);
+    check_number("fit-line/epochs", (double)k, 6);
+    check_number("fit-line/agreement",
+                 (double)(shrink * fmaxl(1, fabsl(best.w * mx / best.b))), 2);
+}
+
+/* ------------------------------------------------------------ section 9 */
+
+/* x_k = (1 - 2 eta)^k x_0 on f(x) = x^2. */
+static void learning_rate_parabola_follows_the_factor_1_minus_2_eta(void **state)
+{
+    (void)state;
+    const long double rates[] = {0.05L, 0.2L, 1.1L}, start = 10;
+    const int steps = 10;
+    check_number("learning-rate/start", (double)start, 6);
+    check_number("learning-rate/steps", steps, 6);
+    check_number("learning-rate/threshold", 1, 3);    /* |1 - 2 eta| < 1 */
+    for (int i = 0; i < 3; i++) {
+        char key[64];
+        snprintf(key, sizeof key, "learning-rate/rate-%d", i);
+        check_number(key, (double)rates[i], 4);
+        snprintf(key, sizeof key, "learning-rate/factor-%d", i);
+        check_number(key, (double)(1 - 2 * rates[i]), 4);
+        snprintf(key, sizeof key, "learning-rate/x-%d", i);
+        check_number(key, (double)(powl(1 - 2 * rates[i], steps) * start), 3);
+    }
+}
+
+/* 2 / lambda_max of the Hessian 2 [[mean x^2, mean x], [mean x, 1]],
+ * here by power iteration; the first rising step by a long double
+ * descent with the library's rule (a rise of more than 1e-9 relative). */
+static void learning_rate_limit_is_2_over_the_largest_curvature(void **state)
+{
+    (void)state;
+    const struct samples *s = &noisy_line_samples;
+    long double m1 = 0, m2 = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        m1 += s->x[i] / (long double)s->n;
+        m2 += s->x[i] * (long double)s->x[i] / s->n;
+    }
+    long double v0 = 1, v1 = 0, lambda = 0;
+    for (int it = 0; it < 1000; it++) {
+        long double a = 2 * (m2 * v0 + m1 * v1), c = 2 * (m1 * v0 + v1);
+        lambda = sqrtl(a * a + c * c);
+        v0 = a / lambda;
+        v1 = c / lambda;
+    }
+    long double limit = 2 / lambda;
+    const long double fractions[] = {0.02L, 0.5L, 1.05L};
+    check_number("learning-rate/loss-threshold", (double)limit, 4);
+    for (int i = 0; i < 3; i++) {
+        char key[64];
+        snprintf(key, sizeof key, "learning-rate/loss-rate-%d", i);
+        check_number(key, (double)(fractions[i] * limit), 3);
+    }
+    long double w = 0, b = 0, loss = loss_ld(s, w, b), rate = fractions[2] * limit;
+    long epoch = 0;
+    for (;;) {
+        long double gw, gb;
+        gradient_ld(s, w, b, &gw, &gb);
+        w -= rate * gw;
+        b -= rate * gb;
+        epoch++;
+        long double next = loss_ld(s, w, b);
+        if (next > loss * (1 + 1e-9L))
+            break;
+        loss = next;
+        assert_true(epoch < 1000);
+    }
+    check_number("learning-rate/diverged-at", (double)epoch, 6);
+}
+
+/* ------------------------------------------------------------ section 10 */
+
+/* The songs computed here in long double: x_i = 0.2 + 1.8 frac((i+1) phi),
+ * y_i = 1.5 x_i + noise (2 frac((i+1) sqrt 2) - 1).  Each turn is affine,
+ * w <- a_i w + c_i with a_i = 1 - 2 eta x_i^2 and c_i = 2 eta x_i y_i, so
+ * the final knob is the closed form  w_N = sum_i c_i prod_{j>i} a_j
+ * + w_0 prod_j a_j, summed here from the last song backwards. */
+struct knob_reference {
+    long double final, best;
+};
+
+static struct knob_reference play_reference(long double noise, int reversed)
+{
+    const long n = 200;
+    const long double start = 0, eta = 0.05L, golden = (sqrtl(5) - 1) / 2;
+    long double later = 1, w = 0, sxy = 0, sxx = 0;
+    for (long step = n - 1; step >= 0; step--) {
+        long i = reversed ? n - 1 - step : step;
+        long double x = 0.2L + 1.8L * fmodl((i + 1) * golden, 1);
+        long double y = 1.5L * x + noise * (2 * fmodl((i + 1) * sqrtl(2), 1) - 1);
+        w += 2 * eta * x * y * later;
+        later *= 1 - 2 * eta * x * x;
+        sxy += x * y;
+        sxx += x * x;
+    }
+    return (struct knob_reference){w + start * later, sxy / sxx};
+}
+
+static void tune_knob_final_settings_follow_from_the_closed_form(void **state)
+{
+    (void)state;
+    check_number("tune-knob/songs", 200, 6);
+    check_number("tune-knob/min-x", 0.2, 4);
+    check_number("tune-knob/max-x", 2, 4);
+    check_number("tune-knob/start", 0, 4);
+    check_number("tune-knob/target", 1.5, 4);
+    check_number("tune-knob/rate", 0.05, 4);
+    check_number("tune-knob/noise", 0.3, 4);
+    check_number("tune-knob/final", (double)play_reference(0, 0).final, 12);
+    check_number("tune-knob/final-reversed", (double)play_reference(0, 1).final, 12);
+    check_number("tune-knob/noisy-final", (double)play_reference(0.3L, 0).final, 4);
+    check_number("tune-knob/noisy-final-reversed", (double)play_reference(0.3L, 1).final, 4);
+    check_number("tune-knob/noisy-best", (double)play_reference(0.3L, 0).best, 5);
+}
+
+/* The library's knob loop (what the program plays) against the closed
+ * form, for both orders and both kinds of targets. */
+static void tune_knob_library_loop_matches_the_closed_form(void **state)
+{
+    (void)state;
+    for (int noisy = 0; noisy <= 1; noisy++) {
+        const struct song_stream songs = {0.2, 2.0, 200, 1.5, noisy ? 0.3 : 0};
+        for (int reversed = 0; reversed <= 1; reversed++) {
+            struct knob_reference r = play_reference(songs.noise, reversed);
+            assert_true(fabsl(play_songs(&songs, 0, 0.05, reversed, NULL, NULL) - r.final)
+                        < 1e-12L);
+        }
+        assert_true(fabsl(best_knob(&songs) - play_reference(songs.noise, 0).best) < 1e-12L);
+    }
+}
+
+/* ------------------------------------------------------------ section 11 */
+
+static double relative(double estimate, double truth)
+{
+    return fabs(estimate - truth) / fabs(truth);
+}
+
+/* The two differences of e^x at 1 computed here, on the grid
+ * h = 10^(-j/4); their best steps and errors. */
+static void exact_derivatives_best_steps_are_the_grid_minima(void **state)
+{
+    (void)state;
+    const double x = 1, truth = exp(x);
+    double best_f = INFINITY, best_c = INFINITY, h_f = 1, h_c = 1;
+    for (int j = 0; j <= 80; j++) {
+        double h = pow(10.0, -(double)j / 4);
+        volatile double up = exp(x + h), here = exp(x), down = exp(x - h);
+        double f = relative((up - here) / h, truth), c = relative((up - down) / (2 * h), truth);
+        if (f < best_f) {
+            best_f = f;
+            h_f = h;
+        }
+        if (c < best_c) {
+            best_c = c;
+            h_c = h;
+        }
+    }
+    check_number("exact-derivatives/x", x, 6);
+    check_number("exact-derivatives/forward-error", best_f, 2);
+    check_number("exact-derivatives/forward-h", h_f, 2);
+    check_number("exact-derivatives/central-error", best_c, 2);
+    check_number("exact-derivatives/central-h", h_c, 2);
+}
+
+/* The complex step Im e^(x + ih) / h computed here with cexp: from the
+ * stated step down, every step of the grid is within 2 eps. */
+static void exact_derivatives_complex_step_is_exact_below_its_threshold(void **state)
+{
+    (void)state;
+    const double x = 1, truth = exp(x);
+    double below = 0;
+    for (int j = 80; j >= 0; j--) {
+        double h = pow(10.0, -(double)j / 4);
+        if (relative(cimag(cexp(x + h * I)) / h, truth) > 2 * DBL_EPSILON)
+            break;
+        below = h;
+    }
+    check_number("exact-derivatives/complex-exact-below", below, 2);
+    check_number("exact-derivatives/complex-h", 1e-100, 2);
+    check_number("exact-derivatives/complex-error",
+                 relative(cimag(cexp(x + 1e-100 * I)) / 1e-100, truth), 2);
+}
+
+/* At (0, 0) the gradient is dL/dw = -2 mean(x y), dL/db = -2 mean(y). */
+static void exact_derivatives_backprop_gives_the_closed_form_gradient(void **state)
+{
+    (void)state;
+    const struct samples *s = &noisy_line_samples;
+    long double gw, gb;
+    gradient_ld(s, 0, 0, &gw, &gb);
+    check_number("exact-derivatives/at-w", 0, 6);
+    check_number("exact-derivatives/at-b", 0, 6);
+    check_number("exact-derivatives/backprop-w", (double)gw, 12);
+    check_number("exact-derivatives/backprop-b", (double)gb, 12);
+    /* Two roundings of the same sum: a few ulps of the larger partial. */
+    check_at_most("exact-derivatives/backprop-difference",
+                  8 * DBL_EPSILON * (double)fmaxl(fabsl(gw), fabsl(gb)));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(falling_ball_averages_are_g_t_plus_half_g_dt),
+        cmocka_unit_test(limit_quotients_are_6_plus_h),
+        cmocka_unit_test(limit_epsilon_and_balance_follow_from_53_bits),
+        cmocka_unit_test(limit_decimal_error_falls_to_its_best_then_stays_above),
+        cmocka_unit_test(limit_bottom_of_the_v_is_the_grid_minimum),
+        cmocka_unit_test(limit_every_power_of_two_from_0_to_60_is_of_its_stated_kind),
+        cmocka_unit_test(rise_run_numbers_follow_from_2xh_plus_h_squared),
+        cmocka_unit_test(derivative_function_errors_are_the_leftover_terms),
+        cmocka_unit_test(slope_disguise_numbers_follow_from_the_closed_forms),
+        cmocka_unit_test(partial_slopes_follow_from_x_squared_y),
+        cmocka_unit_test(descend_loss_reaches_the_closed_form_least_squares_line),
+        cmocka_unit_test(bias_fit_numbers_follow_from_the_algebra_of_both_fits),
+        cmocka_unit_test(fit_line_numbers_follow_from_the_contraction_by_0_8),
+        cmocka_unit_test(learning_rate_parabola_follows_the_factor_1_minus_2_eta),
+        cmocka_unit_test(learning_rate_limit_is_2_over_the_largest_curvature),
+        cmocka_unit_test(tune_knob_final_settings_follow_from_the_closed_form),
+        cmocka_unit_test(tune_knob_library_loop_matches_the_closed_form),
+        cmocka_unit_test(exact_derivatives_best_steps_are_the_grid_minima),
+        cmocka_unit_test(exact_derivatives_complex_step_is_exact_below_its_threshold),
+        cmocka_unit_test(exact_derivatives_backprop_gives_the_closed_form_gradient),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
