@@ -8,7 +8,6 @@
  * hyper-dual numbers and section 9's 2/lambda_max against the closed
  * form; and every number the prose quotes from exact-derivatives and the
  * Hessian's from learning-rate, recomputed against the reference. */
-#define _POSIX_C_SOURCE 200809L
 #include <complex.h>
 #include <float.h>
 #include <math.h>
@@ -24,7 +23,7 @@
 #include "examples.h"
 #include "linear.h"
 #include "quad-reference.h"
-#include "run-program.h"
+#include "values.h"
 
 static double relative(double a, double b)
 {
@@ -313,62 +312,14 @@ static void stable_rate_from_the_automatic_hessian_is_within_4_ulp_of_the_closed
 }
 
 /* ---------------------------------------------------------------------
- * The numbers the prose quotes.  The program is run; each \val is read
- * back and compared with the reference, to the digits it prints. */
-struct values {
-    char text[8192];
-};
-
-static void run_for_values(const char *program, struct values *v)
-{
-    char dir[] = "/tmp/test-exact-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    struct run r;
-    run_program(&r, program, "--data-dir", dir, NULL);
-    assert_int_equal(r.status, 0);
-    char path[4200], command[4300];
-    snprintf(path, sizeof path, "%s/values.tex", dir);
-    slurp(path, v->text, sizeof v->text);
-    snprintf(command, sizeof command, "rm -rf '%s'", dir);
-    assert_int_equal(system(command), 0);
-}
-
-/* "1.2\times10^{-8}", "10^{-100}", "-8.9375" -> double */
-static double value_of(const struct values *v, const char *key)
-{
-    char pattern[128];
-    snprintf(pattern, sizeof pattern, "\\defval{%s}{", key);
-    const char *p = strstr(v->text, pattern);
-    if (!p)
-        fail_msg("no value %s", key);
-    p += strlen(pattern);
-    if (!strncmp(p, "10^{", 4))
-        return pow(10, strtod(p + 4, NULL));
-    char *end;
-    double mantissa = strtod(p, &end);
-    if (!strncmp(end, "\\times10^{", 10))
-        return mantissa * pow(10, strtod(end + 10, NULL));
-    assert_true(*end == '}');
-    return mantissa;
-}
-
-/* A value printed with `digits` significant digits matches x. */
-static void assert_printed(const struct values *v, const char *key, double x, int digits)
-{
-    double printed = value_of(v, key);
-    double tolerance = fabs(x) * 0.51 * pow(10, 1 - digits) + 1e-300;
-    if (fabs(printed - x) > tolerance)
-        fail_msg("%s: printed %.17g, reference %.17g", key, printed, x);
-}
-
+ * The numbers section 11 quotes and section 9's Hessian, as the programs
+ * printed them (tests/values.h), against the quad reference. */
 static void quoted_numbers_of_exact_derivatives_match_the_reference(void **state)
 {
     (void)state;
-    struct values v;
-    run_for_values("exact-derivatives", &v);
     double x = 1;
     quad truth = Q(exp)((quad)x);
-    assert_printed(&v, "exact-derivatives/x", x, 6);
+    check_text("exact-derivatives/x", "1");
     /* the best steps on the grid h = 10^(-j/4), against quad */
     double best_f = INFINITY, best_c = INFINITY, hf = 0, hc = 0, below = 0;
     for (int j = 0; j <= 80; j++) {
@@ -388,13 +339,13 @@ static void quoted_numbers_of_exact_derivatives_match_the_reference(void **state
     }
     for (int j = 80; j >= 0 && ulps_from(complex_step_exp(x, pow(10.0, -j / 4.0)), truth) <= 2; j--)
         below = pow(10.0, -j / 4.0);
-    assert_printed(&v, "exact-derivatives/forward-error", best_f, 2);
-    assert_printed(&v, "exact-derivatives/forward-h", hf, 2);
-    assert_printed(&v, "exact-derivatives/central-error", best_c, 2);
-    assert_printed(&v, "exact-derivatives/central-h", hc, 2);
-    assert_printed(&v, "exact-derivatives/complex-within-2-ulps-below", below, 2);
-    assert_printed(&v, "exact-derivatives/complex-h", 1e-100, 2);
-    assert_printed(&v, "exact-derivatives/complex-ulps",
+    check_number("exact-derivatives/forward-error", best_f, 2);
+    check_number("exact-derivatives/forward-h", hf, 2);
+    check_number("exact-derivatives/central-error", best_c, 2);
+    check_number("exact-derivatives/central-h", hc, 2);
+    check_number("exact-derivatives/complex-within-2-ulps-below", below, 2);
+    check_number("exact-derivatives/complex-h", 1e-100, 2);
+    check_number("exact-derivatives/complex-ulps",
                    ulps_from(complex_step_exp(x, 1e-100), truth), 2);
     /* the largest errors over the catalogue */
     double dual_max = 0, reverse_max = 0, complex_max = 0;
@@ -407,44 +358,40 @@ static void quoted_numbers_of_exact_derivatives_match_the_reference(void **state
         complex_max = fmax(complex_max, ulps_from(complex_step(c->complex_f, c->at, 1e-20), slope));
     }
     /* the program's reference has 11 bits more than double, ours 60 more:
-     * they may differ by 2^-11 ulp */
-    assert_printed(&v, "exact-derivatives/case-count", 19, 6);
-    assert_true(fabs(value_of(&v, "exact-derivatives/dual-max") - dual_max) <= 0.005 + 0.006 * dual_max);
-    assert_true(fabs(value_of(&v, "exact-derivatives/reverse-max") - reverse_max)
-                <= 0.005 + 0.006 * reverse_max);
-    assert_true(fabs(value_of(&v, "exact-derivatives/complex-max") - complex_max)
-                <= 0.005 + 0.03 * complex_max);
+     * they differ by about 2^-11 ulp, far below the 2 digits printed */
+    check_number("exact-derivatives/case-count", 19, 6);
+    check_number("exact-derivatives/dual-max", dual_max, 2);
+    check_number("exact-derivatives/reverse-max", reverse_max, 2);
+    check_number("exact-derivatives/complex-max", complex_max, 2);
     quad u = 1 / (quad)0.45;
-    assert_printed(&v, "exact-derivatives/sin-recip-kappa", (double)Q(fabs)(2 - u * Q(tan)(u)), 3);
+    check_number("exact-derivatives/sin-recip-kappa", (double)Q(fabs)(2 - u * Q(tan)(u)), 3);
     /* the gradient at (0, 0) by hand: dL/dw = -2 mean(x y), dL/db = -2 mean(y) */
     quad sxy = 0, sy = 0;
     for (size_t i = 0; i < noisy_line_samples.n; i++) {
         sxy += (quad)noisy_line_samples.x[i] * noisy_line_samples.y[i];
         sy += noisy_line_samples.y[i];
     }
-    assert_printed(&v, "exact-derivatives/at-w", 0, 6);
-    assert_printed(&v, "exact-derivatives/at-b", 0, 6);
-    assert_printed(&v, "exact-derivatives/backprop-w", (double)(-2 * sxy / 8), 12);
-    assert_printed(&v, "exact-derivatives/backprop-b", (double)(-2 * sy / 8), 12);
+    check_number("exact-derivatives/at-w", 0, 6);
+    check_number("exact-derivatives/at-b", 0, 6);
+    check_number("exact-derivatives/backprop-w", (double)(-2 * sxy / 8), 12);
+    check_number("exact-derivatives/backprop-b", (double)(-2 * sy / 8), 12);
     struct line by_tape, by_hand = loss_gradient(&noisy_line_samples, (struct line){0, 0});
     assert_true(loss_gradient_by_backprop(&noisy_line_samples, (struct line){0, 0}, &by_tape));
-    assert_printed(&v, "exact-derivatives/backprop-difference",
-                   fmax(fabs(by_tape.w - by_hand.w), fabs(by_tape.b - by_hand.b)), 2);
-    assert_true(value_of(&v, "exact-derivatives/backprop-difference") <= 16 * DBL_EPSILON * 9);
+    check_number("exact-derivatives/backprop-difference",
+                 fmax(fabs(by_tape.w - by_hand.w), fabs(by_tape.b - by_hand.b)), 2);
+    check_at_most("exact-derivatives/backprop-difference", 16 * DBL_EPSILON * 9);
 }
 
 static void quoted_hessian_and_stable_rate_match_the_closed_form(void **state)
 {
     (void)state;
-    struct values v;
-    run_for_values("learning-rate", &v);
     double h[2][2];
     closed_form_hessian(h);
-    assert_printed(&v, "learning-rate/hessian-ww", h[0][0], 6);
-    assert_printed(&v, "learning-rate/hessian-wb", h[0][1], 6);
-    assert_printed(&v, "learning-rate/hessian-bb", h[1][1], 6);
-    assert_printed(&v, "learning-rate/lambda-max", (double)closed_form_lambda_max(), 5);
-    assert_printed(&v, "learning-rate/loss-threshold", (double)(2 / closed_form_lambda_max()), 4);
+    check_number("learning-rate/hessian-ww", h[0][0], 6);
+    check_number("learning-rate/hessian-wb", h[0][1], 6);
+    check_number("learning-rate/hessian-bb", h[1][1], 6);
+    check_number("learning-rate/lambda-max", (double)closed_form_lambda_max(), 5);
+    check_number("learning-rate/loss-threshold", (double)(2 / closed_form_lambda_max()), 4);
 }
 
 int main(void)
