@@ -187,8 +187,8 @@ $(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp | $(B)/tools.ok
 
 # Each figure also stands alone, for slides and web pages: the same
 # cairolatex pair set on a page of its own (figures/standalone.tex, the
-# document's fonts, cropped to the figure), and that PDF made into an SVG and
-# a 200 dpi PNG.  Nothing is drawn twice.
+# document's fonts, its CropBox the figure), and that PDF made into an SVG
+# (pdftocairo draws the CropBox) and a 200 dpi PNG.  Nothing is drawn twice.
 STANDALONE := $(foreach f,$(FIGURES),$(addprefix $(B)/fig/standalone/$(f).,pdf svg png))
 
 $(B)/fig/standalone/%.pdf: $(B)/fig/%.tex $(B)/fig/%.pdf figures/standalone.tex
@@ -205,7 +205,7 @@ $(B)/fig/standalone/%.svg: $(B)/fig/standalone/%.pdf
 	$(call say,SVG,$@)pdftocairo -svg $< $(B)/tmp/$*.svg && mv $(B)/tmp/$*.svg $@
 
 $(B)/fig/standalone/%.png: $(B)/fig/standalone/%.pdf
-	$(call say,PNG,$@)pdftocairo -png -r 200 -singlefile $< $(B)/tmp/$* && mv $(B)/tmp/$*.png $@
+	$(call say,PNG,$@)pdftocairo -cropbox -png -r 200 -singlefile $< $(B)/tmp/$* && mv $(B)/tmp/$*.png $@
 
 figures: $(FIG_FILES) $(STANDALONE)
 

@@ -1,15 +1,18 @@
-# |error| of the forward difference of x^2 against h, log-log: the V.
+# |error| of the forward difference of x^2 against h, log-log: the V, its
+# two regimes named beside their branches.
 load 'style.gp'
-set logscale xy
-set format x '$10^{%T}$'
-set format y '$10^{%T}$'
+@logx; @logy
 set xlabel 'step $h$'
 set ylabel '$|\mathrm{quotient} - f^\prime(x)|$'
 set xrange [1e-18:2]
-set yrange [1e-17:10]
-set key bottom right
-set ytics 1e-16, 100
-set ylabel offset 1,0
+set yrange [1e-10:30]
+set xtics 1e-18, 100
+set ytics 1e-10, 100
+set key bottom left
+stats 'data/limit-quotient/guide.tsv' using 1 nooutput
+set label 1 '$h = \sqrt{\varepsilon}$' at STATS_min, 3e-10 left offset 0.5, 0 front
+set label 2 'truncation: slope $+1$' at 3e-8, 1 left front
+set label 3 'rounding: slope $-1$' at 2e-18, 1e-5 left front
 plot 'data/limit-quotient/error.tsv' using 1:3 with linespoints ls 12 title '$h = 10^{-j/8}$', \
      'data/limit-quotient/error-pow2.tsv' using 1:3 with points ls 11 title '$h = 2^{-k}$', \
-     'data/limit-quotient/guide.tsv' using 1:2 with lines ls 2 title '$h = \sqrt{\varepsilon}$'
+     'data/limit-quotient/guide.tsv' using 1:2 with lines ls 6 dt (5, 3) notitle

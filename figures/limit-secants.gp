@@ -1,10 +1,22 @@
-# Secants of x^2 from (x, x^2) for three steps h, and the tangent.
+# Secants of x^2 from (x, x^2) for three steps h, and the tangent; each line
+# labelled beside the point where it meets the curve a second time.  The
+# points file lists the point (h = 0), then the secants' second points in
+# the order of the secant columns, so row k is drawn in line style k + 1.
 load 'style.gp'
-file = 'data/limit-quotient/secants.tsv'
 set xlabel '$x$'
 set ylabel '$y$'
+set xrange [0.5:5.5]
 set yrange [-2:32]
-plot file using 1:2 with lines ls 1 title '$f(x) = x^2$', \
-     for [c=3:5] file using 1:c with lines ls c-1, \
-     file using 1:6 with lines ls 6 title 'tangent', \
-     file every ::50::50 using 1:2 with points ls 11 ps 1.2 title '$(x, f(x))$'
+set key noautotitle
+plot 'data/limit-quotient/secants.tsv' using 1:6 with lines ls 1 dt (10, 3), \
+     '' using 1:3 with lines ls 2, \
+     '' using 1:4 with lines ls 3, \
+     '' using 1:5 with lines ls 4, \
+     '' using 1:2 with lines ls 1 lw 2, \
+     '' every ::30::30 using 1:2:('$f(x) = x^2$') with labels right offset -0.6, 0.8, \
+     '' every ::90::90 using 1:6:('tangent') with labels left offset 0.4, -0.9, \
+     'data/limit-quotient/secant-points.tsv' using 2:3 with points ls 20, \
+     '' using 2:3 with points ls 21, \
+     for [k = 1:3] 'data/limit-quotient/secant-points.tsv' skip 1 every ::k::k using 2:3:(sprintf('$h = %g$', $1)) \
+        with labels right offset -0.8, 0.9 tc ls k + 1, \
+     '' using 2:3:($1 > 0 ? '' : sprintf('$(%g, %g)$', $2, $3)) with labels left offset 0.8, -0.6

@@ -1,12 +1,18 @@
-# The two heights of x^2, the run and the rise, and the secant between them.
+# The two heights of x^2, the run and the rise, and the secant through the
+# two points, continued so that it is seen to be straight.  picture.tsv has
+# one block per segment: height at x, height at x + h, run, rise, secant.
 load 'style.gp'
 set xlabel '$x$'
-set ylabel 'height $f(x) = x^2$'
-set key top left
+set ylabel 'height'
+set key noautotitle
 set yrange [0:*]
 set offsets 0, 0, 2, 0
-plot 'data/rise-run/curve.tsv' using 1:2 with lines ls 1 title '$f(x) = x^2$', \
-     'data/rise-run/picture.tsv' every :::0::1 using 1:2 with lines ls 2 title 'heights', \
-     '' every :::2::3 using 1:2 with lines ls 3 title 'run and rise', \
-     '' every :::4::4 using 1:2 with lines ls 4 title 'secant', \
-     'data/rise-run/labels.tsv' using 1:2:3 with labels left offset 0.6,0 notitle
+plot 'data/rise-run/curve.tsv' using 1:3 with lines ls 4, \
+     '' using 1:2 with lines ls 1 lw 2, \
+     '' every ::85::85 using 1:2:('$f(x) = x^2$') with labels right offset -1, 0.5, \
+     '' every ::20::20 using 1:3:('secant') with labels left offset 0.8, -0.8 tc ls 4, \
+     'data/rise-run/picture.tsv' every :::0::1 using 1:2 with lines ls 6 dt (3, 2), \
+     '' every :::2::3 using 1:2 with lines ls 3 dt 1 lw 2.5, \
+     '' every :::4::4 using 1:2 with points ls 20, \
+     '' every :::4::4 using 1:2 with points ls 21, \
+     'data/rise-run/labels.tsv' using 1:2:3 with labels left offset 0.6, 0

@@ -7,7 +7,7 @@
 if (!exists("fig_width")) fig_width = 12.5
 if (!exists("fig_height")) fig_height = 7.5
 set terminal cairolatex pdf size fig_width cm, fig_height cm font ",11" \
-    linewidth 4 dashlength 3 rounded
+    linewidth 4 dashlength 3 rounded colortext
 set output output_file
 set datafile separator "\t"
 set key autotitle columnheader

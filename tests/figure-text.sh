@@ -2,7 +2,9 @@
 # Figure text must be readable: in each standalone figure PDF given, no two
 # words overlap and every word lies inside the figure.  Words and their
 # boxes come from `pdftotext -bbox` (the box of a word is its glyphs' font
-# box: advance width by ascender to descender).
+# box: advance width by ascender to descender), which reads the whole
+# MediaBox; the figure is the page's CropBox (figures/standalone.tex leaves
+# a margin between the two, so that text outside the figure is seen).
 #
 # Tolerance: boxes may overlap by up to TOL (0.5) points in either direction, as
 # a superscript touches its base and a subscript its symbol.  A lone radical
@@ -15,12 +17,15 @@ set -eu -o pipefail
 TOL=${TOL:-0.5}
 status=0
 for pdf in "$@"; do
-  pdftotext -bbox "$pdf" - | awk -v pdf="$pdf" -v tol="$TOL" '
+  # The CropBox in pdftotext's coordinates (origin top left of the MediaBox).
+  crop=$(pdfinfo -box "$pdf" | awk '/^MediaBox:/ { h = $5 } /^CropBox:/ { print $2, h - $5, $4, h - $3 }')
+  [ -n "$crop" ] || { echo "$pdf: no CropBox (not a standalone figure?)" >&2; status=1; continue; }
+  pdftotext -bbox "$pdf" - | awk -v pdf="$pdf" -v tol="$TOL" -v crop="$crop" '
     function attr(name,   m) {
       if (match($0, name "=\"[^\"]*\"")) return substr($0, RSTART + length(name) + 2, RLENGTH - length(name) - 3) + 0
       return 0
     }
-    /<page / { W = attr("width"); H = attr("height") }
+    BEGIN { split(crop, c, " "); X0 = c[1]; Y0 = c[2]; X1 = c[3]; Y1 = c[4] }
     /<word / {
       n++; x0[n] = attr("xMin"); y0[n] = attr("yMin"); x1[n] = attr("xMax"); y1[n] = attr("yMax")
       t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
@@ -32,9 +37,9 @@ for pdf in "$@"; do
       bad = 0
       if (n == 0) { printf "%s: no text found\n", pdf; exit 1 }
       for (i = 1; i <= n; i++) {
-        if (x0[i] < -tol || y0[i] < -tol || x1[i] > W + tol || y1[i] > H + tol) {
-          printf "%s: \"%s\" at (%.1f, %.1f)-(%.1f, %.1f) pt lies outside the %.1f x %.1f pt figure\n", \
-            pdf, word[i], x0[i], y0[i], x1[i], y1[i], W, H
+        if (x0[i] < X0 - tol || y0[i] < Y0 - tol || x1[i] > X1 + tol || y1[i] > Y1 + tol) {
+          printf "%s: \"%s\" at (%.1f, %.1f)-(%.1f, %.1f) pt lies outside the figure, (%.1f, %.1f)-(%.1f, %.1f)\n", \
+            pdf, word[i], x0[i], y0[i], x1[i], y1[i], X0, Y0, X1, Y1
           bad = 1
         }
         if (word[i] == "√") continue
