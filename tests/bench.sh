@@ -9,10 +9,10 @@ trap 'rm -rf "$scratch"' EXIT
 (cd "$top" && tar cf - --exclude=./build --exclude=./.git .) | (cd "$scratch" && tar xf -)
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$top" log -1 --format=%ct 2>/dev/null || date +%s)}
 
-step() {  # step NAME: run make, print its time and the steps it ran
+step() {  # step NAME [TARGET]: run make, print its time and the steps it ran
     local name=$1 log=$scratch/make.log start end
     start=$(date +%s%N)
-    make -C "$scratch" --no-print-directory >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+    make -C "$scratch" --no-print-directory ${2:+"$2"} >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
     end=$(date +%s%N)
     local steps
     steps=$( (grep -E '^  [A-Z]+ ' "$log" || true) | awk '{print $1}' | sort | uniq -c | awk '{printf "%s %s, ", $2, $1}' | sed 's/, $//')
@@ -36,3 +36,8 @@ step "after an output-changing edit"
 # A figure script edit: that figure is redrawn and the PDF retypeset.
 sed -i 's/^set yrange \[-2:32\]/set yrange [-2:33]/' "$scratch/figures/limit-secants.gp"
 step "after a figure script edit"
+# The web edition: built once, then rebuilt after a prose-only edit; the
+# whole edition is rewritten, and no program is compiled or figure redrawn.
+step "html" html
+sed -i '0,/^A derivative, in one sentence, answers/s//A derivative, in a sentence, answers/' "$scratch/doc.nw"
+step "html after a prose-only edit" html
