@@ -314,6 +314,19 @@ static void stable_rate_from_the_automatic_hessian_is_within_4_ulp_of_the_closed
 /* ---------------------------------------------------------------------
  * The numbers section 11 quotes and section 9's Hessian, as the programs
  * printed them (tests/values.h), against the quad reference. */
+/* An error in ulps measured by the program against long double: printed
+ * to `digits`, it may differ from ours by the rounding of the print and
+ * by 2^-10 ulp, the long double reference's own error (which can tip the
+ * print across a rounding boundary). */
+static void check_near(const char *key, double reference, int digits)
+{
+    double unit = pow(10.0, floor(log10(fabs(reference))) - digits + 1);
+    double printed = parse_tex_number(key, printed_tex(key));
+    if (fabs(printed - reference) > 0.5 * unit + ldexp(1, -10))
+        fail_msg("%s: printed %g, reference %.6g", key, printed, reference);
+    check_at_most(key, reference + 0.5 * unit + ldexp(1, -10));
+}
+
 static void quoted_numbers_of_exact_derivatives_match_the_reference(void **state)
 {
     (void)state;
@@ -360,9 +373,9 @@ static void quoted_numbers_of_exact_derivatives_match_the_reference(void **state
     /* the program's reference has 11 bits more than double, ours 60 more:
      * they differ by about 2^-11 ulp, far below the 2 digits printed */
     check_number("exact-derivatives/case-count", 19, 6);
-    check_number("exact-derivatives/dual-max", dual_max, 2);
-    check_number("exact-derivatives/reverse-max", reverse_max, 2);
-    check_number("exact-derivatives/complex-max", complex_max, 2);
+    check_near("exact-derivatives/dual-max", dual_max, 2);
+    check_near("exact-derivatives/reverse-max", reverse_max, 2);
+    check_near("exact-derivatives/complex-max", complex_max, 2);
     quad u = 1 / (quad)0.45;
     check_number("exact-derivatives/sin-recip-kappa", (double)Q(fabs)(2 - u * Q(tan)(u)), 3);
     /* the gradient at (0, 0) by hand: dL/dw = -2 mean(x y), dL/db = -2 mean(y) */
