@@ -255,10 +255,9 @@ $(B)/html/index.html: $(B)/doc.pipe web/nw2html.js web/style.css $(HTML_DATA) $(
 	$(call say,HTML,$(B)/html/)rm -rf $(B)/tmp/html && KATEX=$(KATEX) node web/nw2html.js $(B)/doc.pipe $(B) $(B)/tmp/html \
 	  && rm -rf $(B)/html && mv $(B)/tmp/html $(B)/html
 
-# The browser test's tools: Chromium, node's WebSocket, pdftotext.
+# The browser test's tools: Chromium and node's WebSocket.
 $(B)/html-test.ok: | $(B)/html.ok
 	$(Q)pkgs=; command -v chromium >/dev/null || pkgs=chromium; [ -d /usr/share/nodejs/ws ] || pkgs="$$pkgs node-ws"; \
-	command -v pdftotext >/dev/null || pkgs="$$pkgs poppler-utils"; \
 	if [ -n "$$pkgs" ]; then $(install_packages); fi; touch $@
 
 html: $(B)/html/index.html

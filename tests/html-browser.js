@@ -2,7 +2,8 @@
 // The web edition in a real browser: headless Chromium, driven over the
 // DevTools protocol, opens every page of build/html/ at 390 px (a phone)
 // and at 1280 px and checks that
-//   - no console error, no script exception, no failed resource load;
+//   - no console error, no script exception, no failed resource load, and
+//     nothing fetched from outside build/html/ (no web font, no script);
 //   - every image loaded and has a size, every formula is MathML with a
 //     size, and no raw TeX (a backslash command or a $) is left in the text;
 //   - the page does not scroll sideways (code and wide formulas scroll
@@ -24,7 +25,8 @@ const failures = [];
 const fail = (page, msg) => failures.push(`${path.relative(process.cwd(), path.join(htmlDir, page))}: ${msg}`);
 
 // ------------------------------------------------------------ links, statically
-// Every href of every page: the file must exist, the #anchor must be an id there.
+// Every href and src of every page: the file must exist, the #anchor must
+// be an id there.
 const pages = fs.readFileSync(path.join(htmlDir, 'pages.txt'), 'utf8').trim().split('\n');
 const ids = new Map();
 for (const p of pages) {
@@ -34,9 +36,10 @@ for (const p of pages) {
 let links = 0;
 for (const p of pages) {
   const html = fs.readFileSync(path.join(htmlDir, p), 'utf8');
-  for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
-    const url = m[1].replace(/&amp;/g, '&');
-    if (/^[a-z]+:/.test(url)) { fail(p, `links outside the edition: ${url}`); continue; }
+  for (const m of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
+    const url = m[2].replace(/&amp;/g, '&');
+    // A link may lead to the web; nothing the page loads may come from it.
+    if (/^[a-z]+:/.test(url)) { if (m[1] === 'src' || !/^https?:/.test(url)) fail(p, `loads from outside the edition: ${url}`); continue; }
     const [file, anchor] = url.split('#');
     const target = file === '' ? p : file;
     links++;
@@ -155,6 +158,7 @@ async function main() {
       else if (msg.method === 'Log.entryAdded' && p.entry.level === 'error') problems.push(`${p.entry.source} error: ${p.entry.text}${p.entry.url ? ' ' + p.entry.url : ''}`);
       else if (msg.method === 'Network.loadingFailed' && !p.canceled) problems.push(`failed to load ${p.type}: ${p.errorText}`);
       else if (msg.method === 'Network.responseReceived' && p.response.status >= 400) problems.push(`HTTP ${p.response.status}: ${p.response.url}`);
+      else if (msg.method === 'Network.requestWillBeSent' && !/^(file|data|about):/.test(p.request.url)) problems.push(`fetches from outside the edition: ${p.request.url}`);
     });
     await S('Page.enable'); await S('Runtime.enable'); await S('Log.enable'); await S('Network.enable');
     let formulas = 0, images = 0;

@@ -46,7 +46,7 @@ const identIndex = [];       // {name, label, defs: [], uses: []}
 function parsePipeline(text) {
   let latex = '';
   let mode = null, cur = null, quote = null, ref = null, identNext = null;
-  let entry = null, inDefs = false;
+  let entry = null;
   for (const line of text.split('\n')) {
     const sp = line.indexOf(' ');
     const kw = sp < 0 ? line : line.slice(0, sp);
@@ -108,15 +108,12 @@ function parsePipeline(text) {
     case '@index':
       if (sub === 'use' && mode === 'code') { identNext = { t: 'ident', s: arg, ref }; ref = null; }
       else if (sub === 'defn' && mode === 'code') { cur.defines.push({ name: arg, ref }); ref = null; }
-      else if (sub === 'begindefs') inDefs = true;
-      else if (sub === 'enddefs') inDefs = false;
       else if (sub === 'entrybegin') { const i = arg.indexOf(' '); entry = { label: arg.slice(0, i), name: arg.slice(i + 1), defs: [], uses: [] }; identIndex.push(entry); }
       else if (sub === 'entrydefn') entry.defs.push(arg);
       else if (sub === 'entryuse') entry.uses.push(arg);
       break;
     default: break;   // @file, @language, @literal... carry nothing shown
     }
-    void inDefs;
   }
   return latex;
 }
@@ -353,7 +350,7 @@ function convert(text, line, ctx) {
       continue;
     }
     switch (name) {
-    case 'NWCHUNK': { const g = s.group(); block(renderChunk(chunks[+g.text], ctx)); break; }
+    case 'NWCHUNK': { const g = s.group(); block(renderChunk(chunks[+g.text])); break; }
     case 'NWQUOTE': { const g = s.group(); inline(`<code>${esc(quotes[+g.text])}</code>`); break; }
     case 'val': {
       const key = s.group('\\val').text;
@@ -377,7 +374,7 @@ function convert(text, line, ctx) {
       block(figureImage(m[1], ctx));
       break;
     }
-    case 'ref': case 'autoref': case 'pageref': {
+    case 'ref': case 'autoref': case 'eqref': {
       const key = s.group('\\ref').text;
       inline(`<a href="\u0003${esc(key)}\u0003">\u0004${esc(key)}\u0004</a>`);
       break;
@@ -387,6 +384,16 @@ function convert(text, line, ctx) {
       if (labels.has(key)) die(`label ${key} defined twice`, l);
       const t = ctx.labelTarget || pendingLabelTarget;
       if (!t) { const id = slug(key); labels.set(key, { id, num: '' }); inline(`<span id="${id}"></span>`); } else labels.set(key, t);
+      break;
+    }
+    case 'hspace': case 'hspace*': case 'vspace': case 'vspace*': case 'phantom': s.group(`\\${name}`); break;
+    case 'ensuremath': { const g = s.group('\\ensuremath'); inline(renderMath(g.text, false, g.line)); break; }
+    case 'textsuperscript': { const g = s.group(); inline(`<sup>${inl(g.text, g.line)}</sup>`); break; }
+    case 'textsubscript': { const g = s.group(); inline(`<sub>${inl(g.text, g.line)}</sub>`); break; }
+    case 'verb': case 'verb*': {
+      const d = s.peek(); const end = s.s.indexOf(d, s.i + 1);
+      if (end < 0) die('\\verb is not closed', l);
+      inline(`<code>${esc(s.s.slice(s.i + 1, end))}</code>`); s.i = end + 1;
       break;
     }
     case 'texorpdfstring': { const a = s.group(); s.group(); inline(inl(a.text, a.line)); break; }
@@ -596,8 +603,7 @@ function figureImage(name, ctx) {
 const chunkByLabel = new Map();
 let chunkSeq = 0;
 function chunkNum(label) { const c = chunkByLabel.get(label); return c ? c.num : '?'; }
-function renderChunk(c, ctx) {
-  void ctx;
+function renderChunk(c) {
   const cont = c.prevdef ? '+≡' : '≡';
   const isFile = /\.[ch]$/.test(c.name) && c.useitems.length === 0 && !c.prevdef;
   c.isFile = isFile;
