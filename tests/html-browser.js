@@ -20,7 +20,7 @@ const WebSocket = require(process.env.NODE_WS || '/usr/share/nodejs/ws');
 
 const [htmlDir, shotDir] = process.argv.slice(2).map((p) => path.resolve(p));
 const WIDTHS = [390, 1280];
-const MAX_SHOT_HEIGHT = 16000;     // Chromium's limit for one capture
+const SHOT_HEIGHT = 8000;          // one image, well under Chromium's limit
 const failures = [];
 const fail = (page, msg) => failures.push(`${path.relative(process.cwd(), path.join(htmlDir, page))}: ${msg}`);
 
@@ -177,13 +177,15 @@ async function main() {
         if (width === WIDTHS[0]) for (const t of r.rawTeX) fail(page, `raw TeX in the text: "${t}"`);
         if (r.overflow) fail(page, `scrolls sideways: ${r.overflow}`);
         formulas += r.formulas; images += r.imageCount;
-        const height = Math.min(r.height, MAX_SHOT_HEIGHT);
-        await S('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: width < 600 });
-        const shot = await S('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height, scale: 1 } });
-        await S('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: 1, mobile: width < 600 });
-        const name = path.join(shotDir, `${page.replace(/\.html$/, '')}-${width}.png`);
-        fs.writeFileSync(name + '.tmp', Buffer.from(shot.data, 'base64'));
-        fs.renameSync(name + '.tmp', name);
+        // The whole page, in pieces of at most SHOT_HEIGHT pixels.
+        const pieces = Math.ceil(r.height / SHOT_HEIGHT);
+        for (let k = 0; k < pieces; k++) {
+          const y = k * SHOT_HEIGHT, height = Math.min(SHOT_HEIGHT, r.height - y);
+          const shot = await S('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y, width, height, scale: 1 } });
+          const name = path.join(shotDir, `${page.replace(/\.html$/, '')}-${width}${pieces > 1 ? `-${k + 1}` : ''}.png`);
+          fs.writeFileSync(name + '.tmp', Buffer.from(shot.data, 'base64'));
+          fs.renameSync(name + '.tmp', name);
+        }
       }
     }
     for (const f of failures) process.stderr.write(`${f}\n`);

@@ -743,7 +743,10 @@ function main() {
     if (k === 0) body += `<header class="title"><h1>${titleHtml}</h1></header>\n`;
     body += paragraphs(main);
     if (p.isPart) body += `<ol class="toc">${pages.filter((q) => q.part === p.part && !q.isPart).map((q) => `<li>${entry(q)}</li>`).join('')}</ol>`;
-    if (k === 0) body += toc;
+    if (k === 0) {
+      body += '<p class="edition">The web edition: the same text, numbers, figures and code as the PDF, built from the same source. ' +
+        'Where the PDF gives the page of a chunk of code, this edition numbers the chunks in order; each number links to its chunk.</p>\n' + toc;
+    }
     const pageTitle = p.heading ? `${plain(label(p))} — ${titleText}` : titleText;
     const html = `<!DOCTYPE html>
 <html lang="en">
