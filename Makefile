@@ -63,12 +63,14 @@ define check_tools
 missing=
 need() { command -v "$$1" >/dev/null 2>&1 || missing="$$missing $$2"; }
 need notangle noweb; need noweave noweb; need cpif noweb; need noroots noweb
-need gnuplot gnuplot-nox; need pdflatex texlive-latex-base
+need gnuplot gnuplot-nox; need pdflatex texlive-latex-base; need makeindex texlive-binaries
 need pdftocairo poppler-utils; need pdftotext poppler-utils
 # LaTeX packages the document loads, by the Debian package that has them.
 sty() { command -v kpsewhich >/dev/null 2>&1 && kpsewhich "$$1" >/dev/null || missing="$$missing $$2"; }
 sty hyperref.sty texlive-latex-base; sty lmodern.sty lmodern; sty t1lmr.fd lmodern
 sty booktabs.sty texlive-latex-recommended; sty microtype.sty texlive-latex-recommended
+sty xcolor.sty texlive-latex-recommended; sty etoolbox.sty texlive-latex-recommended
+sty fancyhdr.sty texlive-latex-base; sty makeidx.sty texlive-latex-base; sty dcolumn.sty texlive-latex-base
 sty noweb.sty noweb
 printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
   | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"
@@ -221,14 +223,18 @@ DOC_INPUTS := $(addprefix $(B)/,$(sort $(shell grep -oE '(data|fig)/[A-Za-z0-9_.
 
 $(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES)
 	$(call say,LATEX,$@)cd $(B); \
-	for pass in 1 2 3 4 5; do \
+	for pass in 1 2 3 4 5 6; do \
 	  if ! pdflatex -interaction=nonstopmode -halt-on-error -file-line-error doc.tex >doc.console 2>&1; then \
 	    grep -A3 -E '^[^ ]*:[0-9]+: ' doc.log | sed 's|^\./doc\.tex:|doc.nw:|' >&2 || tail -20 doc.console >&2; \
 	    exit 1; \
 	  fi; \
+	  [ ! -f doc.ind ] || mv doc.ind doc.ind.old; \
+	  makeindex -q doc.idx && ! grep -E '[1-9][0-9]* (rejected|warnings?)' doc.ilg >&2 \
+	    || { echo "doc.nw: makeindex: see build/doc.ilg" >&2; exit 1; }; \
+	  cmp -s doc.ind doc.ind.old || continue; \
 	  grep -qE 'Rerun to get|Label\(s\) may have changed|No file doc\.(toc|aux)' doc.log || break; \
 	done; \
-	grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box' doc.log \
+	grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box' doc.log \
 	  | sed 's|^|doc.log: |' >&2 || true
 
 # ---------------------------------------------------------------- web edition
@@ -287,7 +293,7 @@ $(B)/tests/replay-%: tests/fuzz-%.c tests/fuzz-replay.c $(B)/san/$(LIB) $(HEADER
 # how many \val keys doc.nw uses and how many the tests checked
 # (tests/values.h, tests/check-values.sh).
 check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
-	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
+	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
 	$(call say,CHECK,figures)for f in $$(grep -oE 'fig/[A-Za-z0-9_-]+\.tex' doc.nw | sort -u); do \
 	  n=$${f#fig/}; n=$${n%.tex}; \

@@ -1,21 +1,34 @@
-# Contours of the loss over (w, b) and the path of gradient descent.
-fig_width = 12.5
-fig_height = 9
+# Contours of the loss over (w, b) and the path of gradient descent, on
+# equal scales so that the path is seen to cross each contour at a right
+# angle.  The start and the closed-form minimum are marked.
+fig_width = 10
+fig_height = 9.2
 load 'style.gp'
 set view map
 set contour base
-set cntrparam levels discrete 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32
+set cntrparam levels discrete 0.25, 0.5, 1, 2, 4, 8, 16, 32
 unset surface
 set table $contours
 splot 'data/descend-loss/surface.tsv' using 1:2:3 with lines notitle
 unset table
-# Contour lines come out separated by spaces, not tabs.
-set datafile separator whitespace
+unset contour
 set key noautotitle
 set xlabel 'weight $w$'
 set ylabel 'bias $b$'
 set xrange [-1:4]
-set yrange [-3:3]
-set key bottom right
-plot $contours using 1:2 with lines ls 6 lw 1 title 'contours of $L(w,b)$', \
-     'data/descend-loss/path.tsv' using 2:3 every ::1 with linespoints ls 11 ps 0.35 title 'gradient descent'
+set yrange [-3:2]
+set size ratio -1
+set xtics 1; set ytics 1
+stats 'data/descend-loss/minimum.tsv' using 3 nooutput
+min_loss = STATS_min
+# The contour table is separated by spaces; the TSV files read as well so.
+# With no column headers taken as titles, row 0 of `every` is the header.
+set datafile separator whitespace
+plot $contours using 1:2 with lines ls 6 lw 0.75, \
+     'data/descend-loss/path.tsv' using 2:3 with lines ls 1 lw 1.5, \
+     '' using 2:3 with points ls 11 ps 0.35, \
+     '' every ::1::1 using 2:3 with points ls 20, '' every ::1::1 using 2:3 with points ls 21, \
+     '' every ::1::1 using 2:3:('start') with labels left offset 0.8, -0.2, \
+     'data/descend-loss/minimum.tsv' using 1:2 with points ls 20 pt 5 ps 1.3, \
+     '' using 1:2 with points ls 21 pt 4 ps 1.1 lw 1.5, \
+     '' using 1:2:(sprintf('minimum, $L = %.3g$', $3)) with labels left offset 1.2, 0.6

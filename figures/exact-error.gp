@@ -1,18 +1,31 @@
 # Relative error of forward, central and complex-step derivatives of e^x.
+# Errors that are exactly zero, which a logarithmic axis cannot draw, are
+# drawn on a strip below the axis marked 0.  The predicted best steps are
+# the two grey dashed lines, each labelled.
 fig_width = 13
-fig_height = 8
+fig_height = 8.5
 load 'style.gp'
-set logscale xy
-set format x '$10^{%T}$'
-set format y '$10^{%T}$'
+@logx; @logy
 set xlabel 'step $h$'
 set ylabel 'relative error'
+strip = 1e-20
 set xrange [1e-20:1]
-set yrange [1e-18:1]
+set yrange [strip / 4:1]
 set ytics 1e-18, 100
-set key left center
-plot 'data/exact-derivatives/error.tsv' using 1:2 with linespoints ls 11 title 'forward difference', \
+set ytics add ('$0$' strip)
+set mytics 2
+set arrow 1 from graph 0, first strip * 6 to graph 1, first strip * 6 nohead lc rgb '#bbbbbb' lw 0.5
+set key at graph 0.02, 0.62 left top
+stats 'data/exact-derivatives/guides.tsv' index 0 using 1 nooutput
+set label 1 '$h = \sqrt{\varepsilon}$' at STATS_min, 0.05 right offset -0.5, 0
+stats 'data/exact-derivatives/guides.tsv' index 1 using 1 nooutput
+set label 2 '$h = \varepsilon^{1/3}$' at STATS_min, 0.05 left offset 0.5, 0
+zero(e) = e == 0 ? strip : NaN
+plot 'data/exact-derivatives/guides.tsv' index 0 using 1:2 with lines ls 6 dt (5, 3) notitle, \
+     '' index 1 using 1:2 with lines ls 6 dt (5, 3) notitle, \
+     'data/exact-derivatives/error.tsv' using 1:2 with linespoints ls 11 lw 1 title 'forward difference', \
      '' using 1:3 with linespoints ls 12 title 'central difference', \
      '' using 1:4 with linespoints ls 13 title 'complex step', \
-     'data/exact-derivatives/guides.tsv' index 0 using 1:2 with lines ls 2 title '$h = \sqrt{\varepsilon}$', \
-     '' index 1 using 1:2 with lines ls 4 title '$h = \varepsilon^{1/3}$'
+     '' using 1:(zero($2)) with points ls 11 notitle, \
+     '' using 1:(zero($3)) with points ls 12 notitle, \
+     '' using 1:(zero($4)) with points ls 13 notitle

@@ -1,10 +1,27 @@
-# Excess loss against epoch for three learning rates, log scale.
+# Excess loss against epoch for three learning rates, log scale, each curve
+# named with its rate.  The excess of the good rate ends at the rounding of
+# the loss, where it is as often exactly 0 or just below as above: those
+# epochs are drawn on a strip below the axis, marked "<= 0".
 load 'style.gp'
-set logscale y
-set format y '$10^{%T}$'
+@logy
 set xlabel 'epoch'
 set ylabel 'excess loss $L - L_{\min}$'
-set key bottom left
-plot 'data/learning-rate/curves.tsv' using 1:2 with lines ls 2 title 'rate too small', \
-     '' using 1:3 with lines ls 1 title 'good rate', \
-     '' using 1:4 with lines ls 3 title 'rate too large'
+set key noautotitle
+array rate[3]
+do for [k = 1:3] {
+  stats 'data/learning-rate/rates.tsv' skip 1 every ::(k - 1)::(k - 1) using 2 nooutput
+  rate[k] = STATS_min
+}
+strip = 1e-19
+set yrange [strip / 10:1e9]
+set ytics 1e-15, 1e5
+set ytics add ('$\le 0$' strip)
+set mytics 5
+set arrow 1 from graph 0, first strip * 10 to graph 1, first strip * 10 nohead lc rgb '#bbbbbb' lw 0.5
+set label 1 sprintf('$\eta = %.3g$, too small', rate[1]) at graph 0.97, 0.76 right tc ls 2
+set label 2 sprintf('$\eta = %.3g$, good', rate[2]) at graph 0.05, 0.33 left tc ls 1
+set label 3 sprintf('$\eta = %.3g$, too large', rate[3]) at graph 0.05, 0.93 left tc ls 3
+plot 'data/learning-rate/curves.tsv' using 1:2 with lines ls 2, \
+     '' using 1:4 with lines ls 3, \
+     '' using 1:($3 > 0 ? $3 : NaN) with lines ls 1, \
+     '' using 1:($3 <= 0 ? strip : NaN) with points ls 11 ps 0.6

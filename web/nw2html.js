@@ -280,7 +280,8 @@ const textSymbols = {
 // Commands that change nothing in HTML (spacing, sizes, layout).
 const ignored = new Set(['centering', 'small', 'footnotesize', 'large', 'Large', 'normalsize', 'noindent', 'medskip',
   'bigskip', 'smallskip', 'par', 'newpage', 'clearpage', 'hfill', 'vfill', 'raggedright', 'protect', 'relax',
-  'toprule', 'midrule', 'bottomrule', 'maketitle', 'tableofcontents', 'nopagebreak', 'pagebreak', 'linebreak', 'sloppy']);
+  'toprule', 'midrule', 'bottomrule', 'maketitle', 'tableofcontents', 'nopagebreak', 'pagebreak', 'linebreak', 'sloppy',
+  'printindex']);
 const inlineWraps = { emph: 'em', textit: 'em', textbf: 'strong', texttt: 'code', textsc: 'span class="sc"', textrm: 'span', textsf: 'span', mbox: 'span', textup: 'span' };
 
 function convert(text, line, ctx) {
@@ -398,6 +399,7 @@ function convert(text, line, ctx) {
     }
     case 'texorpdfstring': { const a = s.group(); s.group(); inline(inl(a.text, a.line)); break; }
     case 'addcontentsline': s.group(); s.group(); s.group(); break;
+    case 'index': s.group(); break;   // the PDF's subject index
     case 'url': { const g = s.group(); inline(`<a href="${esc(g.text)}">${esc(g.text)}</a>`); break; }
     case 'href': { const u = s.group(), t = s.group(); inline(`<a href="${esc(u.text)}">${inl(t.text, t.line)}</a>`); break; }
     case 'footnote': { const g = s.group(); inline(` <span class="footnote">(${inl(g.text, g.line)})</span>`); break; }
