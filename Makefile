@@ -18,6 +18,9 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man/man1
 DOCDIR ?= $(PREFIX)/share/doc/derivatives-to-ml
+# Recipes read these from the environment ("$$DESTDIR$$BINDIR"), so a
+# path with spaces, quotes or `$(...)` in it is a path, never shell text.
+export DESTDIR PREFIX BINDIR MANDIR DOCDIR
 
 CC ?= cc
 CC := $(if $(filter default,$(origin CC)),cc,$(CC))
@@ -40,6 +43,13 @@ export FORCE_SOURCE_DATE := 1
 # gnuplot finds the shared style (`load 'style.gp'`) through GNUPLOT_LIB.
 export GNUPLOT_LIB := $(CURDIR)/figures
 
+# Every step writes its output under a temporary name beside the target
+# (hidden, so no listing of a directory sees it) and renames it into place
+# only when it is complete: a build killed at any instant, even with
+# SIGKILL to its whole process group, leaves no target that exists but is
+# wrong.  The longer steps are scripts in build-aux/, each callable by hand.
+tmp = $(@D)/.$(@F).tmp
+
 # Every step announces itself through `say`, which also touches a marker,
 # so that `make` can tell at the end whether any step ran.
 ifeq ($(V),1)
@@ -47,13 +57,13 @@ ifeq ($(V),1)
   say = @touch $(B)/.step;
 else
   Q := @
-  say = @printf '  %-8s %s\n' '$(1)' '$(2)'; touch $(B)/.step;
+  say = @printf '  %-8s %s\n' '$(1)' "$(2)"; touch $(B)/.step;
 endif
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
   $(shell mkdir -p $(B) && touch $(B)/.start)
 endif
 
-.PHONY: all figures programs html check clean bench fuzz install uninstall
+.PHONY: all figures programs html check chaos check-paths clean bench fuzz install uninstall
 all: $(B)/doc.pdf
 	@[ $(B)/.step -nt $(B)/.start ] || echo "make: nothing to be done: $(B)/doc.pdf is up to date"
 
@@ -94,33 +104,12 @@ $(B)/tools.ok: Makefile
 	$(Q)mkdir -p $(B) && bash -eu -o pipefail -c "$$check_tools" && touch $@
 
 # ---------------------------------------------------------------- tangle
-# Every root chunk of doc.nw is a file.  Each is tangled twice, both through
-# cpif so an unchanged file keeps its timestamp: build/plain/ without #line
-# directives (what make compares, so moving prose does not recompile) and
-# build/src/ with them (what the compiler reads, so its messages name doc.nw
-# lines).  Library files are the roots under lib/; every other .c root is a
-# program.  The list is written as a makefile fragment that make includes.
-$(B)/tangle.mk: doc.nw | $(B)/tools.ok
-	$(call say,TANGLE,doc.nw)mkdir -p $(B)/tmp $(B)/plain $(B)/src; \
-	roots=$$(noroots doc.nw | sed -n 's/^<<\(.*\)>>$$/\1/p'); \
-	for r in $$roots; do \
-	  case $$r in \
-	    *.c|*.h) ;; \
-	    *) echo "doc.nw: chunk <<$$r>> is defined but never used (misspelt?)" >&2; exit 1;; \
-	  esac; \
-	  mkdir -p $$(dirname $(B)/plain/$$r) $$(dirname $(B)/src/$$r); \
-	  notangle -R"$$r" doc.nw >$(B)/tmp/plain || { echo "doc.nw: cannot tangle $$r" >&2; exit 1; }; \
-	  notangle -L -R"$$r" doc.nw >$(B)/tmp/lines; \
-	  cpif $(B)/plain/$$r <$(B)/tmp/plain; cpif $(B)/src/$$r <$(B)/tmp/lines; \
-	done; \
-	for f in $$(cd $(B)/plain && find . -type f | sed 's|^\./||'); do \
-	  printf '%s\n' $$roots | grep -qxF "$$f" || rm -f $(B)/plain/$$f $(B)/src/$$f; \
-	done; \
-	{ printf 'LIB_SOURCES :='; printf ' %s' $$(printf '%s\n' $$roots | grep '^lib/.*\.c$$'); echo; \
-	  printf 'LIB_HEADERS :='; printf ' %s' $$(printf '%s\n' $$roots | grep '^lib/.*\.h$$'); echo; \
-	  printf 'PROGRAMS :='; printf ' %s' $$(printf '%s\n' $$roots | grep -v / | sed -n 's/\.c$$//p'); echo; \
-	} >$(B)/tmp/tangle.mk; \
-	mv $(B)/tmp/tangle.mk $@
+# Every root chunk of doc.nw is a file, tangled into build/plain/ (no #line
+# directives: what make compares, so moving prose recompiles nothing) and
+# build/src/ (with them: what the compiler reads).  build-aux/tangle.sh
+# also writes the list of library files and programs that make includes.
+$(B)/tangle.mk: doc.nw build-aux/tangle.sh | $(B)/tools.ok
+	$(call say,TANGLE,doc.nw)bash build-aux/tangle.sh doc.nw $(B)
 
 # Every goal but a lone `make clean` needs the list (and so the tangle).
 ifneq ($(filter-out clean,$(MAKECMDGOALS))$(if $(MAKECMDGOALS),,all),)
@@ -133,38 +122,33 @@ BINS := $(PROGRAMS:%=$(B)/bin/%)
 ALL_CFLAGS = $(PROJECT_CFLAGS) -I$(B)/src/lib $(CFLAGS)
 
 $(B)/obj/%.o: $(B)/plain/%.c $(HEADERS)
-	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -c $(B)/src/$*.c -o $@
+	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) -c "$(B)/src/$*.c" -o "$(tmp)" && mv -f "$(tmp)" "$@"
 
 $(B)/obj/$(LIB): $(LIB_SOURCES:%.c=$(B)/obj/%.o)
-	$(call say,AR,$@)rm -f $@ && $(AR) rcs $@ $^
+	$(call say,AR,$@)rm -f "$(tmp)" && $(AR) rcs "$(tmp)" $^ && mv -f "$(tmp)" "$@"
 
 $(B)/bin/%: $(B)/obj/%.o $(B)/obj/$(LIB)
-	$(call say,LINK,$@)mkdir -p $(@D) && $(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+	$(call say,LINK,$@)mkdir -p "$(@D)" && $(CC) $(CFLAGS) $(LDFLAGS) $^ -o "$(tmp)" $(LDLIBS) -lm && mv -f "$(tmp)" "$@"
 
 # The same sources, built with the sanitizers and -Werror, for the tests.
 $(B)/san/%.o: $(B)/plain/%.c $(HEADERS)
-	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) -c $(B)/src/$*.c -o $@
+	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) -c "$(B)/src/$*.c" -o "$(tmp)" && mv -f "$(tmp)" "$@"
 
 $(B)/san/$(LIB): $(LIB_SOURCES:%.c=$(B)/san/%.o)
-	$(call say,AR,$@)rm -f $@ && $(AR) rcs $@ $^
+	$(call say,AR,$@)rm -f "$(tmp)" && $(AR) rcs "$(tmp)" $^ && mv -f "$(tmp)" "$@"
 
 $(B)/san/bin/%: $(B)/san/%.o $(B)/san/$(LIB)
-	$(call say,LINK,$@)mkdir -p $(@D) && $(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+	$(call say,LINK,$@)mkdir -p "$(@D)" && $(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) $^ -o "$(tmp)" $(LDLIBS) -lm && mv -f "$(tmp)" "$@"
 
 programs: $(BINS)
 
 # ---------------------------------------------------------------- run
 # Each program writes its figure data and the numbers the prose quotes
-# (values.tex) into a directory of its own.  The files are copied into
-# build/data/<program>/ through cpif, so a rerun that computes the same
-# numbers redraws no figure and retypesets nothing.
-$(B)/data/%.stamp: $(B)/bin/%
-	$(call say,RUN,$*)rm -rf $(B)/tmp/run-$* && mkdir -p $(B)/tmp/run-$* $(B)/data/$*; \
-	$< --data-dir $(B)/tmp/run-$* $(RUN_ARGS_$*) >$(B)/tmp/run-$*/stdout.txt \
-	  || { echo "$<: failed (exit $$?); see the message above" >&2; exit 1; }; \
-	for f in $(B)/tmp/run-$*/*; do cpif $(B)/data/$*/$${f##*/} <$$f; done; \
-	for f in $(B)/data/$*/*; do [ -e $(B)/tmp/run-$*/$${f##*/} ] || rm -f $$f; done; \
-	rm -rf $(B)/tmp/run-$*; touch $@
+# (values.tex) into build/data/<program>/ (build-aux/run-program.sh).  A
+# file whose bytes did not change keeps its timestamp, so a rerun that
+# computes the same numbers redraws no figure and retypesets nothing.
+$(B)/data/%.stamp: $(B)/bin/% build-aux/run-program.sh
+	$(call say,RUN,$*)bash build-aux/run-program.sh "$<" "$(B)/data/$*" $(RUN_ARGS_$*) && touch "$@"
 
 # fit-line reads a file: the build runs it on section 7's data.
 RUN_ARGS_fit-line := $(B)/data/descend-loss/samples.tsv
@@ -180,12 +164,8 @@ FIG_FILES := $(foreach f,$(FIGURES),$(B)/fig/$(f).tex $(B)/fig/$(f).pdf)
 data_used_by = $(addprefix $(B)/,$(sort $(shell grep -oE 'data/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+' $(1))))
 $(foreach f,$(FIGURES),$(eval $(B)/fig/$(f).tex $(B)/fig/$(f).pdf: $(call data_used_by,figures/$(f).gp)))
 
-$(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp | $(B)/tools.ok
-	$(call say,GNUPLOT,$<)mkdir -p $(@D); \
-	cd $(B) && gnuplot -e "output_file='fig/$*.tex'" ../$< 2>fig/$*.err \
-	  || { sed 's|^|$<: |' fig/$*.err >&2; exit 1; }; \
-	if [ -s fig/$*.err ]; then sed 's|^|$<: warning: |' fig/$*.err >&2; rm -f fig/$*.tex fig/$*.pdf; exit 1; fi; \
-	rm -f fig/$*.err
+$(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp build-aux/plot.sh | $(B)/tools.ok
+	$(call say,GNUPLOT,$<)bash build-aux/plot.sh "$*" $(B)
 
 # Each figure also stands alone, for slides and web pages: the same
 # cairolatex pair set on a page of its own (figures/standalone.tex, the
@@ -215,27 +195,17 @@ figures: $(FIG_FILES) $(STANDALONE)
 # noweave keeps doc.nw's line numbers in doc.tex, so a LaTeX error at
 # doc.tex:N is reported as doc.nw:N.
 $(B)/doc.tex: doc.nw | $(B)/tools.ok
-	$(call say,WEAVE,doc.nw)mkdir -p $(B)/tmp && noweave -delay -index doc.nw >$(B)/tmp/doc.tex 2>$(B)/tmp/weave.err \
-	  && ! { [ -s $(B)/tmp/weave.err ] && sed 's|^|doc.nw: noweave: |' $(B)/tmp/weave.err >&2; } \
-	  && mv $(B)/tmp/doc.tex $@
+	$(call say,WEAVE,doc.nw)mkdir -p "$(B)/tmp" && noweave -delay -index doc.nw >"$(B)/tmp/doc.tex" 2>"$(B)/tmp/weave.err" \
+	  && ! { [ -s "$(B)/tmp/weave.err" ] && sed 's|^|doc.nw: noweave: |' "$(B)/tmp/weave.err" >&2; } \
+	  && mv -f "$(B)/tmp/doc.tex" "$@"
 
 DOC_INPUTS := $(addprefix $(B)/,$(sort $(shell grep -oE '(data|fig)/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?\.tex' doc.nw)))
 
-$(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES)
-	$(call say,LATEX,$@)cd $(B); \
-	for pass in 1 2 3 4 5 6; do \
-	  if ! pdflatex -interaction=nonstopmode -halt-on-error -file-line-error doc.tex >doc.console 2>&1; then \
-	    grep -A3 -E '^[^ ]*:[0-9]+: ' doc.log | sed 's|^\./doc\.tex:|doc.nw:|' >&2 || tail -20 doc.console >&2; \
-	    exit 1; \
-	  fi; \
-	  [ ! -f doc.ind ] || mv doc.ind doc.ind.old; \
-	  makeindex -q doc.idx && ! grep -E '[1-9][0-9]* (rejected|warnings?)' doc.ilg >&2 \
-	    || { echo "doc.nw: makeindex: see build/doc.ilg" >&2; exit 1; }; \
-	  cmp -s doc.ind doc.ind.old || continue; \
-	  grep -qE 'Rerun to get|Label\(s\) may have changed|No file doc\.(toc|aux)' doc.log || break; \
-	done; \
-	grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box' doc.log \
-	  | sed 's|^|doc.log: |' >&2 || true
+# build-aux/typeset.sh repeats pdflatex passes (and makeindex) until
+# references and the index settle, and only then renames the log and the
+# PDF into place.
+$(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES) build-aux/typeset.sh
+	$(call say,LATEX,$@)bash build-aux/typeset.sh $(B)
 
 # ---------------------------------------------------------------- web edition
 # make html: build/html/, one page per section, from the same doc.nw.
@@ -277,8 +247,8 @@ QUADMATH := $(shell printf '\043include <quadmath.h>\n' | $(CC) -E -x c - >/dev/
 TEST_BINS := $(TESTS:%=$(B)/tests/%)
 
 $(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/san/$(LIB) $(HEADERS)
-	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
-	  -Itests $< $(B)/san/$(LIB) -o $@ $(LDLIBS) -lcmocka $(QUADMATH) -lm
+	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
+	  -Itests "$<" $(B)/san/$(LIB) -o "$(tmp)" $(LDLIBS) -lcmocka $(QUADMATH) -lm && mv -f "$(tmp)" "$@"
 
 # Every fuzz case ever kept (seeds, and each crash once fixed) is replayed
 # through its fuzz target under the sanitizers, with any compiler.
@@ -286,13 +256,14 @@ FUZZ_TARGETS := $(patsubst tests/fuzz-%.c,%,$(filter-out tests/fuzz-replay.c,$(w
 REPLAYS := $(FUZZ_TARGETS:%=$(B)/tests/replay-%)
 
 $(B)/tests/replay-%: tests/fuzz-%.c tests/fuzz-replay.c $(B)/san/$(LIB) $(HEADERS)
-	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
-	  $< tests/fuzz-replay.c $(B)/san/$(LIB) -o $@ $(LDLIBS) -lm
+	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
+	  "$<" tests/fuzz-replay.c $(B)/san/$(LIB) -o "$(tmp)" $(LDLIBS) -lm && mv -f "$(tmp)" "$@"
 
 # The document checks run first, then the tests; the last line printed says
 # how many \val keys doc.nw uses and how many the tests checked
 # (tests/values.h, tests/check-values.sh).
 check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
+	$(call say,CHECK,$(B)/doc.pdf)bash tests/check-pdf.sh $(B)
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
 	$(call say,CHECK,figures)for f in $$(grep -oE 'fig/[A-Za-z0-9_-]+\.tex' doc.nw | sort -u); do \
@@ -313,11 +284,23 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-code.js doc.nw $(B)/html \
 	  && node tests/html-browser.js $(B)/html $(B)/html-shots
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	  SAN_BIN="$(CURDIR)/$(B)/san/bin" VALUES_DIR="$(CURDIR)/$(B)/data" DOC_NW="$(CURDIR)/doc.nw" \
-	  VALUES_CHECKED="$(CURDIR)/$(B)/tests/values-checked.txt"; \
+	  SAN_BIN="$$PWD/$(B)/san/bin" VALUES_DIR="$$PWD/$(B)/data" DOC_NW="$$PWD/doc.nw" \
+	  VALUES_CHECKED="$$PWD/$(B)/tests/values-checked.txt"; \
 	rm -f "$$VALUES_CHECKED"; failed=0; \
 	for t in $(TEST_BINS); do $$t || failed=1; done; \
 	tests/check-values.sh doc.nw "$$VALUES_CHECKED" || failed=1; exit $$failed
+
+# make chaos: SIGKILL a clean build's whole process group at CHAOS_N random
+# instants; after each, make must rebuild the reference PDF byte for byte
+# and make check must pass.  make check-paths: the build in a directory
+# named with a space, a quote and a $(...), and install into a DESTDIR with
+# a space.  Both work on scratch copies of the tree.
+CHAOS_N ?= 20
+chaos:
+	$(Q)bash tests/chaos.sh $(CHAOS_N)
+
+check-paths:
+	$(Q)bash tests/paths.sh
 
 # ---------------------------------------------------------------- fuzz
 # make fuzz: libFuzzer on the data reader and the command-line reader, both
@@ -336,8 +319,8 @@ $(B)/fuzz.ok:
 	fi; rm -f $(B)/fuzz-probe; touch $@
 
 $(B)/fuzz/fuzz-%: tests/fuzz-%.c $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) | $(B)/fuzz.ok
-	$(call say,CLANG,$@)mkdir -p $(@D) && $(FUZZ_CC) $(FUZZ_FLAGS) -I$(B)/src/lib \
-	  $< $(LIB_SOURCES:%=$(B)/src/%) -o $@ -lm
+	$(call say,CLANG,$@)mkdir -p "$(@D)" && $(FUZZ_CC) $(FUZZ_FLAGS) -I$(B)/src/lib \
+	  "$<" $(LIB_SOURCES:%=$(B)/src/%) -o "$(tmp)" -lm && mv -f "$(tmp)" "$@"
 
 fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
 	$(Q)pids=; for t in $(FUZZ_TARGETS); do \
@@ -373,13 +356,13 @@ $(B)/gsl.ok:
 
 # The fit bench's helpers: the GSL program, the data generator, the timer.
 $(B)/bench/bench-%: tests/bench-%.c tests/line-data.h | $(B)/gsl.ok
-	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(PROJECT_CFLAGS) $(CFLAGS) $(LDFLAGS) -Itests $< \
-	  -o $@ $(LDLIBS) -lgsl -lgslcblas -lm
+	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(PROJECT_CFLAGS) $(CFLAGS) $(LDFLAGS) -Itests "$<" \
+	  -o "$(tmp)" $(LDLIBS) -lgsl -lgslcblas -lm && mv -f "$(tmp)" "$@"
 
 $(B)/bench/bench-derivatives: tests/bench-derivatives.c tests/quad-reference.h $(B)/obj/$(LIB) \
     $(HEADERS) | $(B)/gsl.ok
-	$(call say,CC,$@)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests $< $(B)/obj/$(LIB) \
-	  -o $@ $(LDLIBS) -lgsl -lgslcblas $(QUADMATH) -lm
+	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests "$<" $(B)/obj/$(LIB) \
+	  -o "$(tmp)" $(LDLIBS) -lgsl -lgslcblas $(QUADMATH) -lm && mv -f "$(tmp)" "$@"
 
 # ---------------------------------------------------------------- install
 # A manual page per program, made by help2man from its --help and --version.
@@ -389,20 +372,20 @@ $(B)/help2man.ok:
 	$(Q)mkdir -p $(B); command -v help2man >/dev/null || { pkgs=help2man; $(install_packages); }; touch $@
 
 $(B)/man/%.1: $(B)/bin/% | $(B)/help2man.ok
-	$(call say,MAN,$@)mkdir -p $(@D) && help2man --no-info --section=1 \
-	  --name="$$($< --help | sed -n 2p | sed 's/\.$$//')" --output=$@ $<
+	$(call say,MAN,$@)mkdir -p "$(@D)" && help2man --no-info --section=1 \
+	  --name="$$("$<" --help | sed -n '2s/\.$$//p')" --output="$(tmp)" "$<" && mv -f "$(tmp)" "$@"
 
 install: $(BINS) $(B)/doc.pdf $(MANS)
-	$(call say,INSTALL,$(DESTDIR)$(PREFIX))install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR) \
-	  && install -m 755 $(BINS) $(DESTDIR)$(BINDIR) \
-	  && install -m 644 $(MANS) $(DESTDIR)$(MANDIR) \
-	  && install -m 644 $(B)/doc.pdf $(DESTDIR)$(DOCDIR)/derivatives-to-ml.pdf
+	$(call say,INSTALL,$$DESTDIR$$PREFIX)install -d "$$DESTDIR$$BINDIR" "$$DESTDIR$$MANDIR" "$$DESTDIR$$DOCDIR" \
+	  && install -m 755 $(BINS) "$$DESTDIR$$BINDIR" \
+	  && install -m 644 $(MANS) "$$DESTDIR$$MANDIR" \
+	  && install -m 644 $(B)/doc.pdf "$$DESTDIR$$DOCDIR/derivatives-to-ml.pdf"
 
 # Removes exactly what install put there, and the doc folder if it is empty.
 uninstall:
-	$(call say,UNINSTALL,$(DESTDIR)$(PREFIX))rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%) \
-	  $(PROGRAMS:%=$(DESTDIR)$(MANDIR)/%.1) $(DESTDIR)$(DOCDIR)/derivatives-to-ml.pdf \
-	  && { rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true; }
+	$(call say,UNINSTALL,$$DESTDIR$$PREFIX)for p in $(PROGRAMS); do \
+	  rm -f "$$DESTDIR$$BINDIR/$$p" "$$DESTDIR$$MANDIR/$$p.1"; done; \
+	  rm -f "$$DESTDIR$$DOCDIR/derivatives-to-ml.pdf"; rmdir "$$DESTDIR$$DOCDIR" 2>/dev/null || true
 
 clean:
 	rm -rf $(B)

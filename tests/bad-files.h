@@ -27,6 +27,8 @@ static const struct bad_file bad_files[] = {
     {"blank.csv", "1,2\n3,\n", 7, "blank.csv:2: column 2: the cell is empty"},
     {"quote.csv", "1,\"2\n", 5, "quote.csv:1: field 2: a quote is not closed"},
     {"binary.dat", "1,2\n\x00\x01\x02garbage\n", 15, "binary.dat:2: binary data"},
+    {"cr-only.csv", "x,y\r1,3\r2,5\r", 12,
+     "cr-only.csv:1: a carriage return (CR) inside a line: lines that end in CR alone"},
     {"garbage.bin", "\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10, "garbage.bin:1: binary data"},
 };
 

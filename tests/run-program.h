@@ -12,21 +12,34 @@
 
 struct run {
     int status;
-    char out[65536];
+    char out[65536];      /* the first 64 KiB of standard output */
     char err[4096];
+    long out_bytes;       /* the whole size of standard output */
 };
 
-static inline void slurp(const char *path, char *buf, size_t size)
+/* Reads the file's start into buf; returns its whole size. */
+static inline long slurp(const char *path, char *buf, size_t size)
 {
     FILE *f = fopen(path, "r");
     assert_non_null(f);
     size_t n = fread(buf, 1, size - 1, f);
     buf[n] = '\0';
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long bytes = ftell(f);
     fclose(f);
+    return bytes;
 }
+
+/* As run_argv, with standard input read from in, or closed if in < 0. */
+static inline void run_argv_stdin(struct run *r, char *argv[], int in);
 
 /* argv[0] is the program's name in $SAN_BIN; argv ends with NULL. */
 static inline void run_argv(struct run *r, char *argv[])
+{
+    run_argv_stdin(r, argv, STDIN_FILENO);
+}
+
+static inline void run_argv_stdin(struct run *r, char *argv[], int in)
 {
     const char *dir = getenv("SAN_BIN");
     assert_non_null(dir);
@@ -39,6 +52,10 @@ static inline void run_argv(struct run *r, char *argv[])
     if (pid == 0) {
         dup2(fo, 1);
         dup2(fe, 2);
+        if (in < 0)
+            close(STDIN_FILENO);
+        else if (in != STDIN_FILENO)
+            dup2(in, STDIN_FILENO);
         execv(path, argv);
         _exit(127);
     }
@@ -47,7 +64,7 @@ static inline void run_argv(struct run *r, char *argv[])
     close(fo);
     close(fe);
     r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    slurp(out, r->out, sizeof r->out);
+    r->out_bytes = slurp(out, r->out, sizeof r->out);
     slurp(err, r->err, sizeof r->err);
     unlink(out);
     unlink(err);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "run-program.h"
 #include "bad-files.h"
 
@@ -116,6 +117,56 @@ static void every_bad_value_of_every_option_is_refused(void **state)
     assert_true(checked >= 20);
 }
 
+/* A mistyped count must not fill a disk: with every count option at the
+ * top of its range, standard output and each data file stay under 16 MiB. */
+static void every_output_stays_small_at_the_largest_counts(void **state)
+{
+    (void)state;
+    enum { LIMIT = 16 << 20 };
+    char dir[] = "/tmp/test-catalogue-big-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char names[64][64];
+    size_t programs = list_programs(names, 64), checked = 0;
+    for (size_t p = 0; p < programs; p++) {
+        struct run r;
+        struct numeric_option o[32];
+        bool needs_file;
+        run_program(&r, names[p], "--help", NULL);
+        size_t n = numeric_options(r.out, o, 32, &needs_file);
+        for (size_t i = 0; i < n; i++) {
+            if (!o[i].count)
+                continue;
+            char value[64];
+            snprintf(value, sizeof value, "%.0f", o[i].max);
+            char *argv[] = {names[p], "--tsv", "--data-dir", dir, o[i].name, value,
+                            needs_file ? (char *)good_file() : NULL, NULL};
+            run_argv(&r, argv);
+            if (r.status != 0)
+                fail_msg("%s %s %s: status %d: %s", names[p], o[i].name, value, r.status, r.err);
+            if (r.out_bytes >= LIMIT)
+                fail_msg("%s %s %s: %ld bytes on stdout", names[p], o[i].name, value, r.out_bytes);
+            DIR *d = opendir(dir);
+            assert_non_null(d);
+            struct dirent *e;
+            while ((e = readdir(d)) != NULL) {
+                char path[512];
+                struct stat st;
+                snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+                assert_int_equal(stat(path, &st), 0);
+                if (S_ISREG(st.st_mode) && st.st_size >= LIMIT)
+                    fail_msg("%s %s %s: %s has %lld bytes", names[p], o[i].name, value,
+                             e->d_name, (long long)st.st_size);
+                if (S_ISREG(st.st_mode))
+                    unlink(path);
+            }
+            closedir(d);
+            checked++;
+        }
+    }
+    rmdir(dir);
+    assert_true(checked >= 5);
+}
+
 /* Bad files, for every program that reads one. */
 static void every_bad_file_is_refused(void **state)
 {
@@ -158,6 +209,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_bad_value_of_every_option_is_refused),
         cmocka_unit_test(every_bad_file_is_refused),
+        cmocka_unit_test(every_output_stays_small_at_the_largest_counts),
     };
     return cmocka_run_group_tests_name("bad-input catalogue", tests, NULL, NULL);
 }

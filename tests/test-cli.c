@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "cli.h"
@@ -108,6 +110,157 @@ static void every_program_follows_the_convention(void **state)
     unlink(data);
 }
 
+/* A file for the programs that read one; NULL for the others. */
+static const char *file_for(const char *program)
+{
+    static char data[] = "/tmp/test-cli-file-XXXXXX";
+    static bool made;
+    if (!made) {
+        int fd = mkstemp(data);
+        assert_true(fd >= 0);
+        static const char csv[] = "x,y\n1,3\n2,5\n4,9\n";
+        assert_true(write(fd, csv, sizeof csv - 1) == (ssize_t)(sizeof csv - 1));
+        close(fd);
+        made = true;
+    }
+    struct run r;
+    run_program(&r, program, "--help", NULL);
+    return strstr(strtok(r.out, "\n"), "FILE") ? data : NULL;
+}
+
+/* An empty --data-dir would put the files in the root directory. */
+static void an_empty_data_dir_is_bad_usage(void **state)
+{
+    (void)state;
+    char names[64][64];
+    size_t n = list_programs(names, 64);
+    for (size_t i = 0; i < n; i++) {
+        const char *file = file_for(names[i]);
+        struct run r;
+        run_program(&r, names[i], "--data-dir=", file, NULL);
+        assert_usage_error_of(&r, names[i], "--data-dir: the value is empty");
+        run_program(&r, names[i], "--data-dir", "", file, NULL);
+        assert_usage_error_of(&r, names[i], "--data-dir: the value is empty");
+    }
+}
+
+/* However a run fails, standard output stays empty: no table is printed
+ * before the error that makes it worthless. */
+static void a_failed_run_prints_nothing_on_stdout(void **state)
+{
+    (void)state;
+    static char too_long[6000];
+    memset(too_long, 'a', sizeof too_long - 1);
+    memcpy(too_long, "/tmp/", 5);
+    const char *unwritable[] = {"/nonexistent/deep/er/dir", "/dev/full", "/etc/passwd", too_long};
+    char names[64][64];
+    size_t n = list_programs(names, 64);
+    for (size_t i = 0; i < n; i++) {
+        const char *file = file_for(names[i]);
+        for (size_t d = 0; d < sizeof unwritable / sizeof *unwritable; d++) {
+            struct run r;
+            run_program(&r, names[i], "--data-dir", unwritable[d], file, NULL);
+            assert_refused(&r, names[i], 1, "");
+            assert_int_equal(r.out_bytes, 0);
+        }
+    }
+    /* descend-loss prints its path as it descends; a descent that then
+     * diverges shows none of it. */
+    struct run r;
+    run_program(&r, "descend-loss", "--rate", "50", NULL);
+    assert_refused(&r, "descend-loss", 1, "diverged");
+    assert_int_equal(r.out_bytes, 0);
+}
+
+/* getopt_long's four kinds of refusal, each named for what it is. */
+static void option_mistakes_are_named_for_what_they_are(void **state)
+{
+    (void)state;
+    char names[64][64];
+    size_t n = list_programs(names, 64);
+    for (size_t i = 0; i < n; i++) {
+        const char *file = file_for(names[i]);
+        struct run r;
+        run_program(&r, names[i], "-xy", file, NULL);
+        assert_usage_error_of(&r, names[i], "unknown option \"-x\"");
+        run_program(&r, names[i], "--tsv=1", file, NULL);
+        assert_usage_error_of(&r, names[i], "--tsv takes no value");
+        run_program(&r, names[i], "--help=1", file, NULL);
+        assert_usage_error_of(&r, names[i], "--help takes no value");
+        run_program(&r, names[i], "--bogus=3", file, NULL);
+        assert_usage_error_of(&r, names[i], "unknown option \"--bogus=3\"");
+    }
+    struct run r;
+    run_program(&r, "descend-loss", "--t", NULL);
+    assert_usage_error_of(&r, "descend-loss", "ambiguous option \"--t\": --tolerance, --tsv");
+    run_program(&r, "descend-loss", "--t=1", NULL);
+    assert_usage_error_of(&r, "descend-loss", "ambiguous option \"--t\": --tolerance, --tsv");
+    run_program(&r, "fit-line", "--t", file_for("fit-line"), NULL);
+    assert_usage_error_of(&r, "fit-line",
+                          "ambiguous option \"--t\": --through-origin, --tolerance, --tsv");
+    run_program(&r, "fit-line", "--through-origin=yes", file_for("fit-line"), NULL);
+    assert_usage_error_of(&r, "fit-line", "--through-origin takes no value");
+    /* An abbreviation that names one option is that option. */
+    run_program(&r, "descend-loss", "--to", NULL);
+    assert_usage_error_of(&r, "descend-loss", "--to needs a value");
+}
+
+/* `fit-line -` with standard input closed says so, not "read error". */
+static void a_closed_standard_input_is_named(void **state)
+{
+    (void)state;
+    struct run r;
+    char *argv[] = {"fit-line", "-", NULL};
+    run_argv_stdin(&r, argv, -1);
+    assert_refused(&r, "fit-line", 2, "fit-line: standard input is closed");
+    int fd = open(file_for("fit-line"), O_RDONLY);
+    assert_true(fd >= 0);
+    run_argv_stdin(&r, argv, fd);
+    close(fd);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "w\t"));
+}
+
+/* A descent of E >= 1000 epochs prints epoch 0, every k-th epoch with
+ * k = floor(E/1000) + 1, and the last: at most 1001 rows.  Below 1000
+ * epochs it prints every one. */
+static void a_long_descent_prints_a_thinned_path(void **state)
+{
+    (void)state;
+    const char *rates[] = {"0.1", "0.003", "0.0003", "0.00003"};
+    for (size_t i = 0; i < sizeof rates / sizeof *rates; i++) {
+        char out[] = "/tmp/test-cli-path-XXXXXX";
+        int fd = mkstemp(out);
+        assert_true(fd >= 0);
+        close(fd);
+        char command[256];
+        snprintf(command, sizeof command, "\"$SAN_BIN/descend-loss\" --tsv --rate %s "
+                 "--epochs 100000000 >%s", rates[i], out);
+        assert_int_equal(system(command), 0);
+        FILE *f = fopen(out, "r");
+        assert_non_null(f);
+        char line[256];
+        assert_non_null(fgets(line, sizeof line, f));   /* the header */
+        long epochs[1100], rows = 0, e;
+        while (fgets(line, sizeof line, f)) {
+            assert_true(rows < 1100);
+            assert_int_equal(sscanf(line, "%ld", &e), 1);
+            epochs[rows++] = e;
+        }
+        fclose(f);
+        unlink(out);
+        long last = epochs[rows - 1], k = last / 1000 + 1;
+        assert_int_equal(rows, last / k + 1 + (last % k != 0));
+        for (long j = 0; j <= last / k; j++)
+            assert_int_equal(epochs[j], j * k);
+        assert_true(rows <= 1001);
+        if (last < 1000)
+            assert_int_equal(rows, last + 1);
+        if (i == sizeof rates / sizeof *rates - 1)
+            assert_true(last > 100000);   /* the thinning was exercised */
+    }
+}
+
 static void bad_options_are_usage_errors(void **state)
 {
     (void)state;
@@ -194,6 +347,11 @@ int main(void)
         cmocka_unit_test(every_program_follows_the_convention),
         cmocka_unit_test(tsv_output_reads_back_exactly),
         cmocka_unit_test(unwritable_data_dir_fails_with_status_1),
+        cmocka_unit_test(an_empty_data_dir_is_bad_usage),
+        cmocka_unit_test(a_failed_run_prints_nothing_on_stdout),
+        cmocka_unit_test(option_mistakes_are_named_for_what_they_are),
+        cmocka_unit_test(a_closed_standard_input_is_named),
+        cmocka_unit_test(a_long_descent_prints_a_thinned_path),
     };
     return cmocka_run_group_tests_name("program conventions", tests, NULL, NULL);
 }

@@ -289,6 +289,43 @@ static void exact_data_sets_are_fitted_to_1e_12(void **state)
     free(y);
 }
 
+/* --tolerance T means what --help says at every n: the descent stops
+ * once the gradient of the scaled loss is at most T.  In the scaled units
+ * the gradient in w' is 2 a (w' - w'*), a = var(x) / x_scale^2 (b' stays
+ * 0), with w'* = w* x_scale / y_scale from the exact line. */
+static void tolerance_bounds_the_scaled_gradient_at_every_n(void **state)
+{
+    (void)state;
+    enum { MOST = 100000 };
+    double *x = malloc(MOST * sizeof *x), *y = malloc(MOST * sizeof *y);
+    assert_true(x && y);
+    const size_t sizes[] = {1000, MOST};
+    const double tolerances[] = {1e-3, 1e-8, 1e-13};
+    for (size_t s = 0; s < 2; s++) {
+        size_t n = generate(DATA_DECIMALS, sizes[s], x, y);
+        long double mean = 0, variance = 0;
+        for (size_t i = 0; i < n; i++)
+            mean += x[i] / (long double)n;
+        for (size_t i = 0; i < n; i++)
+            variance += (x[i] - mean) * (x[i] - mean) / n;
+        long previous = -1;
+        for (int t = 0; t < 3; t++) {
+            const struct descent_settings settings = {0.1, 100000, tolerances[t], false};
+            struct fit f = fit_line(&(struct samples){n, x, y}, &settings);
+            assert_int_equal(f.descent.status, DESCENT_CONVERGED);
+            long double a = variance / ((long double)f.x_scale * f.x_scale);
+            long double g = 2 * a * ((long double)f.descent.line.w - line_data[DATA_DECIMALS].w)
+                            * f.x_scale / f.y_scale;
+            if (fabsl(g) > tolerances[t])
+                fail_msg("%zu rows, tolerance %g: the scaled gradient is %Lg", n, tolerances[t], g);
+            assert_true(f.descent.epochs > previous);   /* a smaller tolerance, more steps */
+            previous = f.descent.epochs;
+        }
+    }
+    free(x);
+    free(y);
+}
+
 /* ---- fit-line as a user runs it, rows streamed through a pipe */
 struct piped {
     struct run run;
@@ -456,6 +493,7 @@ int main(void)
         cmocka_unit_test(divergence_only_when_the_rate_is_too_large),
         cmocka_unit_test(small_rounded_sets_are_fitted_exactly),
         cmocka_unit_test(exact_data_sets_are_fitted_to_1e_12),
+        cmocka_unit_test(tolerance_bounds_the_scaled_gradient_at_every_n),
         cmocka_unit_test(a_million_rows_from_a_pipe_give_the_exact_line),
         cmocka_unit_test(memory_does_not_grow_with_rows),
         cmocka_unit_test(the_issues_repros_behave),

@@ -60,6 +60,8 @@ static void limit_epsilon_and_balance_follow_from_53_bits(void **state)
     check_number("limit-quotient/epsilon", ldexp(1, -52), 2);
     check_number("limit-quotient/sqrt-epsilon", ldexp(1, -26), 3);
     check_number("limit-quotient/gap-at-x", ldexp(1, -51), 2);
+    /* Below 2^-1022 the exponent runs out and the gaps stop shrinking. */
+    check_number("limit-quotient/smallest-normal", ldexp(1, -1022), 2);
     check_number("limit-quotient/balance-h", 3 * ldexp(1, -26), 2);
     check_number("limit-quotient/balance-error", 6 * ldexp(1, -26), 2);
 }
@@ -415,6 +417,25 @@ static void bias_fit_numbers_follow_from_the_algebra_of_both_fits(void **state)
     check_number("bias-fit/loss",
                  (double)(powl(1.8L * powl(1 - 0.2L * a, k), 2) * variance), 2);
     const struct samples data = {TEMPERATURES, celsius, fahrenheit};
+    struct descent_settings settings = {0.1, 10000, 1e-12, false};
+    struct fit fit = fit_line(&data, &settings);
+    assert_int_equal(fit.descent.status, DESCENT_CONVERGED);
+    /* The printed loss is also the loss of the line the fit returns,
+     * computed here in long double; it is not zero only because of the
+     * tolerance: the loss falls with the tolerance, and with tolerance 0
+     * the fit returns the law itself. */
+    check_number("bias-fit/loss", (double)loss_ld(&data, fit.descent.line.w, fit.descent.line.b),
+                 2);
+    double previous = INFINITY;
+    for (double tolerance = 1e-6; tolerance >= 1e-14; tolerance /= 100) {
+        settings.tolerance = tolerance;
+        fit = fit_line(&data, &settings);
+        assert_true(fit.descent.loss < previous && fit.descent.loss > 0);
+        previous = fit.descent.loss;
+    }
+    settings.tolerance = 0;
+    fit = fit_line(&data, &settings);
+    assert_true(fit.descent.line.w == 1.8 && fit.descent.line.b == 32);   /* the law itself */
     assert_true(mean_squared_error(&data, (struct line){1.8, 32}) == 0);
     check_number("bias-fit/law-loss", 0, 2);
     /* dL/db = 2 * mean(w x + 0 - (w x + 32)) = -64 */

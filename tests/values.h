@@ -6,6 +6,7 @@
  *
  *     check_number("program/key", reference, digits);
  *     check_at_most("program/key", bound);
+ *     check_between("program/key", low, high);
  *     check_text("program/key", "expected TeX");
  *
  * where the reference comes from somewhere else than the program: a
@@ -32,7 +33,7 @@ static struct {
     char *doc;
 } values_;
 
-static char *read_whole_file_(const char *path)
+static inline char *read_whole_file_(const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -50,7 +51,7 @@ static char *read_whole_file_(const char *path)
 }
 
 /* Every build/data/<program>/values.tex, each line \defval{key}{tex}. */
-static void load_values_(const char *program)
+static inline void load_values_(const char *program)
 {
     const char *dir = getenv("VALUES_DIR");
     assert_non_null(dir);
@@ -78,7 +79,7 @@ static void load_values_(const char *program)
 }
 
 /* Does doc.nw use \val{key}? */
-static int used_by_document_(const char *key)
+static inline int used_by_document_(const char *key)
 {
     if (!values_.doc) {
         const char *doc = getenv("DOC_NW");
@@ -92,7 +93,7 @@ static int used_by_document_(const char *key)
 }
 
 /* The TeX a program wrote for key, or NULL. */
-static const char *printed_tex(const char *key)
+static inline const char *printed_tex(const char *key)
 {
     for (int i = 0; i < values_.n; i++)
         if (strcmp(values_.key[i], key) == 0)
@@ -110,7 +111,7 @@ static const char *printed_tex(const char *key)
     return printed_tex(key);
 }
 
-static void record_checked_(const char *key)
+static inline void record_checked_(const char *key)
 {
     const char *path = getenv("VALUES_CHECKED");
     if (!path)
@@ -123,7 +124,7 @@ static void record_checked_(const char *key)
 
 /* The printed TeX, or NULL (and a note) when a key that doc.nw does not
  * use is not written any more: a check may outlive the sentence. */
-static const char *value_to_check_(const char *key)
+static inline const char *value_to_check_(const char *key)
 {
     const char *tex = printed_tex(key);
     if (!tex) {
@@ -136,7 +137,7 @@ static const char *value_to_check_(const char *key)
 
 /* A number as format_tex_number writes it: 24, -0.5, 10^{-8},
  * 2.2\times10^{-16}. */
-static double parse_tex_number(const char *key, const char *tex)
+static inline double parse_tex_number(const char *key, const char *tex)
 {
     char mantissa[64] = "1";
     int exponent = 0;
@@ -161,7 +162,7 @@ static double parse_tex_number(const char *key, const char *tex)
 /* The printed number is the reference rounded to `digits` significant
  * digits (a reference of exactly 0 must be printed as 0).  A reference
  * that lies within a hair of a rounding boundary may round either way. */
-static void check_number(const char *key, double reference, int digits)
+static inline void check_number(const char *key, double reference, int digits)
 {
     const char *tex = value_to_check_(key);
     if (!tex)
@@ -182,7 +183,7 @@ static void check_number(const char *key, double reference, int digits)
 
 /* For a number that is rounding noise, whose only claim is its size:
  * 0 <= printed <= bound. */
-static void check_at_most(const char *key, double bound)
+static inline void check_at_most(const char *key, double bound)
 {
     const char *tex = value_to_check_(key);
     if (!tex)
@@ -193,7 +194,19 @@ static void check_at_most(const char *key, double bound)
     record_checked_(key);
 }
 
-static void check_text(const char *key, const char *expected)
+/* For a count only bounded by a second method: low <= printed <= high. */
+static inline void check_between(const char *key, double low, double high)
+{
+    const char *tex = value_to_check_(key);
+    if (!tex)
+        return;
+    double printed = parse_tex_number(key, tex);
+    if (!(printed >= low && printed <= high))
+        fail_msg("%s: printed %s, outside [%.6g, %.6g]", key, tex, low, high);
+    record_checked_(key);
+}
+
+static inline void check_text(const char *key, const char *expected)
 {
     const char *tex = value_to_check_(key);
     if (!tex)

@@ -234,7 +234,8 @@ function mathTeX(tex, line) {
 // Three places where KaTeX's MathML renders worse in a browser than its
 // TeX does (compared with pandoc --mathml on every formula of doc.nw):
 // \overset nests <mo> elements, which MathML forbids; a prime is set as a
-// superscript of a superscript-shaped glyph, so it shrinks to a dot; and
+// superscript of a superscript-shaped glyph, so it shrinks to a dot (f''
+// too, as two); and
 // the invisible function application after \operatorname has no space.
 function fixMathML(html) {
   return html
@@ -242,6 +243,8 @@ function fixMathML(html) {
     .replace(/<mo>(<mover>(?:(?!<\/?mover>).)*<\/mover>)<\/mo>/g, '$1')
     .replace(/<msup>(<mi>[^<]*<\/mi>)<mo mathvariant="normal" lspace="0em" rspace="0em">(′+)<\/mo><\/msup>/g,
       '$1<mo lspace="0em" rspace="0em">$2</mo>')
+    .replace(/<msup>(<mi>[^<]*<\/mi>)<mrow>((?:<mo mathvariant="normal">′<\/mo>)+)<\/mrow><\/msup>/g,
+      (_, base, primes) => `${base}<mo lspace="0em" rspace="0em">${['', '′', '″', '‴'][primes.split('′').length - 1] || '′'.repeat(primes.split('′').length - 1)}</mo>`)
     .replace(/<mo>\u2061<\/mo>/g, '<mo lspace="0em" rspace="0.1667em">\u2061</mo>');
 }
 function renderMath(tex, display, line) {

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# chaos.sh [N]: a build killed at any instant is never trusted half-written.
+#
+# On a scratch copy of the tree (your checkout is never touched): one clean
+# build gives the reference build/doc.pdf and the time T it takes.  Then N
+# times (default 20): start a clean `make` (or CHAOS_GOAL) in a process
+# group of its own, send SIGKILL to the whole group at a random instant in
+# [0, T) -- what a closed terminal, an OOM kill or a CI time-out does --
+# run `make` again, compare build/doc.pdf byte for byte with the reference,
+# and run `make check`.  Prints one line per kill and the tally; exits 1
+# if any rebuild failed, differed or failed its checks (the tree is kept).
+set -eu -o pipefail
+n=${1:-20}
+goal=${CHAOS_GOAL:-all}
+jobs=${CHAOS_JOBS:-2}
+top=$(cd "$(dirname "$0")/.." && pwd)
+scratch=$(mktemp -d /tmp/derivml-chaos.XXXXXX)
+keep=
+trap '[ -n "$keep" ] || rm -rf "$scratch"' EXIT
+(cd "$top" && tar cf - --exclude=./build --exclude=./.git .) | (cd "$scratch" && tar xf -)
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$top" log -1 --format=%ct 2>/dev/null || date +%s)}
+mk() { make -C "$scratch" --no-print-directory -j"$jobs" "$@"; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+start=$(now_ms)
+mk "$goal" >"$scratch/reference.log" 2>&1 || { cat "$scratch/reference.log" >&2; exit 1; }
+span=$(($(now_ms) - start))
+cp "$scratch/build/doc.pdf" "$scratch/reference.pdf"
+echo "chaos: $n SIGKILLs to the process group of a clean 'make $goal' (-j$jobs), each at a random instant in [0, $span ms)"
+
+identical=0 checked=0
+for i in $(seq 1 "$n"); do
+    mk clean >/dev/null
+    at=$(( (RANDOM * 32768 + RANDOM) % span ))
+    setsid make -C "$scratch" --no-print-directory -j"$jobs" "$goal" >"$scratch/killed.log" 2>&1 &
+    pid=$!
+    sleep "$(printf '%d.%03d' $((at / 1000)) $((at % 1000)))"
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    last=$( (grep -E '^  [A-Z]+ ' "$scratch/killed.log" || true) | tail -n 1 | sed 's/^ *//; s/  */ /')
+    verdict=
+    if ! mk >"$scratch/rebuild.log" 2>&1; then
+        verdict="the next make FAILED"; cat "$scratch/rebuild.log" >&2
+    elif ! cmp -s "$scratch/build/doc.pdf" "$scratch/reference.pdf"; then
+        verdict="doc.pdf DIFFERS from the reference"
+    else
+        identical=$((identical + 1))
+        if mk check >"$scratch/check.log" 2>&1; then
+            checked=$((checked + 1)); verdict="identical, make check passes"
+        else
+            verdict="identical, but make check FAILED"; tail -20 "$scratch/check.log" >&2
+        fi
+    fi
+    printf '%3d/%d  killed at %5d ms (during: %s): %s\n' "$i" "$n" "$at" "${last:-start}" "$verdict"
+    case $verdict in *FAIL*|*DIFF*) keep=1; echo "chaos: tree kept in $scratch" >&2; break;; esac
+done
+echo "chaos: $identical/$n rebuilt PDFs byte-identical to the reference, make check passed after $checked/$n"
+[ "$identical" = "$n" ] && [ "$checked" = "$n" ]
