@@ -14,7 +14,6 @@ set key autotitle columnheader
 set border 3 lw 0.5
 set tics nomirror out scale 0.6
 set grid lc rgb "#e0e0e0" lw 0.25 dt 1
-set mxtics default
 # Lines are labelled where they are (`with labels`, `set label`) rather than
 # in a key; the few keys left sit in a corner without a box.
 set key nobox noopaque top left Left reverse samplen 2.5 spacing 1.35 width 1
@@ -36,8 +35,12 @@ set style line 13 lc rgb "#c0502a" pt 8 ps 0.6 lw 1
 # a black disc with a white rim, drawn over the lines through it.
 set style line 20 lc rgb "#ffffff" pt 7 ps 1.15
 set style line 21 lc rgb "#000000" pt 7 ps 0.8
-# Text labels beside a line: the line's colour, set in the document's font.
-set style textbox opaque noborder margins 1, 1
+# Text drawn `with labels` has its backslash escapes read once more (\t is
+# a tab), so TeX's backslashes are doubled in such strings ('\\hat y');
+# `set label` and titles take them single.  In `every`, row 0 is the header
+# line unless the header was taken as titles (`set key autotitle
+# columnheader`, the default here); scripts that set `noautotitle` skip it
+# with `skip 1`.
 
 # Log axes, powers of ten in math.
 logx = "set logscale x; set format x '$10^{%T}$'"
