@@ -57,6 +57,48 @@ static void tex_numbers_use_times_ten_to_the(void **state)
     assert_string_equal(buf, "6.1");
 }
 
+/* A table column keeps one notation.  The strings are worked out by hand;
+ * over exponents -40..40 a decimal cell reads back as the number rounded
+ * to its digits by printf's own %.*e, and never carries a power of ten. */
+static void tex_table_cells_keep_their_column_notation(void **state)
+{
+    (void)state;
+    char buf[128];
+    format_tex_cell(buf, sizeof buf, 19.6049 - 19.6, 6, false);   /* 0.0048999999999... */
+    assert_string_equal(buf, "0.0049");
+    format_tex_cell(buf, sizeof buf, 19.6049 - 19.6, 6, true);
+    assert_string_equal(buf, "4.9\\times10^{-3}");
+    format_tex_cell(buf, sizeof buf, 1e-5, 10, false);
+    assert_string_equal(buf, "0.00001");
+    format_tex_cell(buf, sizeof buf, 1e-5, 10, true);
+    assert_string_equal(buf, "10^{-5}");
+    format_tex_cell(buf, sizeof buf, -1e-3, 10, true);
+    assert_string_equal(buf, "-10^{-3}");
+    format_tex_cell(buf, sizeof buf, 9.9996, 4, false);   /* rounds up a decade */
+    assert_string_equal(buf, "10");
+    format_tex_cell(buf, sizeof buf, 9.9996, 4, true);
+    assert_string_equal(buf, "10^{1}");
+    format_tex_cell(buf, sizeof buf, 6.000000496442226, 10, false);
+    assert_string_equal(buf, "6.000000496");
+    format_tex_cell(buf, sizeof buf, 6, 10, true);
+    assert_string_equal(buf, "6\\times10^{0}");
+    format_tex_cell(buf, sizeof buf, -0.0, 10, false);
+    assert_string_equal(buf, "0");
+    for (int k = -40; k <= 40; k++) {
+        const double mantissas[] = {1, -2.5, 9.87654321, 3.3333333333};
+        for (size_t i = 0; i < sizeof mantissas / sizeof mantissas[0]; i++) {
+            double x = mantissas[i] * pow(10, k);
+            char rounded[64];
+            snprintf(rounded, sizeof rounded, "%.*e", 5, x);
+            format_tex_cell(buf, sizeof buf, x, 6, false);
+            assert_null(strpbrk(buf, "e^"));
+            assert_true(strtod(buf, NULL) == strtod(rounded, NULL));
+            format_tex_cell(buf, sizeof buf, x, 6, true);
+            assert_non_null(strstr(buf, "10^{"));
+        }
+    }
+}
+
 /* A usage error: status 2, nothing on stdout, one line on stderr that
  * names the program and contains `expected`. */
 static void assert_usage_error_of(const struct run *r, const char *program,
@@ -342,6 +384,7 @@ int main(void)
         cmocka_unit_test(parse_real_accepts_only_whole_finite_numbers),
         cmocka_unit_test(parse_count_accepts_only_whole_numbers),
         cmocka_unit_test(tex_numbers_use_times_ten_to_the),
+        cmocka_unit_test(tex_table_cells_keep_their_column_notation),
         cmocka_unit_test(bad_options_are_usage_errors),
         cmocka_unit_test(help_and_version_succeed),
         cmocka_unit_test(every_program_follows_the_convention),
