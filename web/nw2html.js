@@ -283,8 +283,7 @@ const textSymbols = {
 // Commands that change nothing in HTML (spacing, sizes, layout).
 const ignored = new Set(['centering', 'small', 'footnotesize', 'large', 'Large', 'normalsize', 'noindent', 'medskip',
   'bigskip', 'smallskip', 'par', 'newpage', 'clearpage', 'hfill', 'vfill', 'raggedright', 'protect', 'relax',
-  'toprule', 'midrule', 'bottomrule', 'maketitle', 'tableofcontents', 'nopagebreak', 'pagebreak', 'linebreak', 'sloppy',
-  'printindex']);
+  'toprule', 'midrule', 'bottomrule', 'maketitle', 'tableofcontents', 'nopagebreak', 'pagebreak', 'linebreak', 'sloppy']);
 const inlineWraps = { emph: 'em', textit: 'em', textbf: 'strong', texttt: 'code', textsc: 'span class="sc"', textrm: 'span', textsf: 'span', mbox: 'span', textup: 'span' };
 
 function convert(text, line, ctx) {
@@ -402,7 +401,19 @@ function convert(text, line, ctx) {
     }
     case 'texorpdfstring': { const a = s.group(); s.group(); inline(inl(a.text, a.line)); break; }
     case 'addcontentsline': s.group(); s.group(); s.group(); break;
-    case 'index': s.group(); break;   // the PDF's subject index
+    case 'index': {    // the subject index: an anchor here, an entry in \printindex
+      const g = s.group('\\index');
+      const id = `ix-${subjectIndex.length + 1}`;
+      subjectIndex.push({ entry: g.text, id, line: g.line });
+      inline(`<span class="ix" id="${id}"></span>`);
+      break;
+    }
+    case 'printindex': {   // a page of its own, titled as makeidx titles it
+      const h = heading('section', true, 'Index', 'Subject index');
+      block(h.html, { heading: h });
+      block('\u000fINDEX\u000f');
+      break;
+    }
     case 'url': { const g = s.group(); inline(`<a href="${esc(g.text)}">${esc(g.text)}</a>`); break; }
     case 'href': { const u = s.group(), t = s.group(); inline(`<a href="${esc(u.text)}">${inl(t.text, t.line)}</a>`); break; }
     case 'footnote': { const g = s.group(); inline(` <span class="footnote">(${inl(g.text, g.line)})</span>`); break; }
@@ -604,6 +615,32 @@ function figureImage(name, ctx) {
   return `<img class="figure" src="fig/${name}.svg" alt="\u0008">`;
 }
 
+// ------------------------------------------------------------ subject index
+// \index{entry} as makeindex reads it: sort@shown, main!sub, |see{other};
+// other |formats only change the look of the page number, and are dropped.
+const subjectIndex = [];
+function subjectIndexHtml(pageOf) {
+  const terms = new Map();
+  for (const e of subjectIndex) {
+    const [body, fmt] = e.entry.split('|');
+    const levels = body.split('!').map((x) => { const [key, shown] = x.includes('@') ? x.split('@') : [x, x]; return { key: key.trim(), shown: shown.trim() }; });
+    const k = levels.map((x) => x.key.toLowerCase()).join('\u0000');
+    if (!terms.has(k)) terms.set(k, { levels, pages: [], see: [] });
+    const t = terms.get(k);
+    const see = fmt && /^see(also)?\{(.*)\}$/.exec(fmt);
+    if (see) t.see.push(see[2]);
+    else if (!t.pages.some((q) => q.page === pageOf(e.id))) t.pages.push({ page: pageOf(e.id), id: e.id });
+  }
+  const sorted = [...terms.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  const shown = (t) => joinInline(convert(t, 1, { inlineOnly: true }), 1);
+  return '<ul class="subjectindex">' + sorted.map(([, t]) => {
+    const name = t.levels.map((x) => shown(x.shown)).join(', ');
+    const pages = t.pages.map((q) => `<a href="${q.page.file}#${q.id}">${q.page.heading.num || q.page.heading.title}</a>`).join(', ');
+    const see = t.see.map((x) => `<em>see</em> ${shown(x)}`).join('; ');
+    return `<li>${name}${pages ? ' ' + pages : ''}${see ? (pages ? '; ' : ' ') + see : ''}</li>`;
+  }).join('\n') + '</ul>';
+}
+
 // ------------------------------------------------------------ code chunks
 const chunkByLabel = new Map();
 let chunkSeq = 0;
@@ -704,6 +741,15 @@ function main() {
     for (const m of html.matchAll(/<div class="chunk" id="([^"]+)"/g)) home.set(m[1], p.file);
     p.html = html;
   });
+  // The subject index, now that every anchor has its page.
+  const ixPage = new Map();
+  pages.forEach((p) => { for (const m of p.html.matchAll(/<span class="ix" id="([^"]+)">/g)) ixPage.set(m[1], p); });
+  for (const p of pages) {
+    if (!p.html.includes('\u000fINDEX\u000f')) continue;
+    const ix = subjectIndexHtml((id) => ixPage.get(id));
+    p.html = p.html.replace('\u000fINDEX\u000f', ix);
+    for (const n of p.nodes) if (n.block === '\u000fINDEX\u000f') n.block = ix;
+  }
   const identHome = [...pages].reverse().find((p) => /class="identindex"/.test(p.html));
   const resolve = (p, html) => html
     .replace(/\u0001([^\u0001]+)\u0001/g, (_, l) => { const f = home.get(l); if (!f) die(`no chunk ${l}`); return f === p.file ? `#${l}` : `${f}#${l}`; })
