@@ -50,22 +50,17 @@ export GNUPLOT_LIB := $(CURDIR)/figures
 # wrong.  The longer steps are scripts in build-aux/, each callable by hand.
 tmp = $(@D)/.$(@F).tmp
 
-# Every step announces itself through `say`, which also touches a marker,
-# so that `make` can tell at the end whether any step ran.
+# Every step announces itself in one line through `say` (V=1: the command).
 ifeq ($(V),1)
   Q :=
-  say = @touch $(B)/.step;
+  say =
 else
   Q := @
-  say = @printf '  %-8s %s\n' '$(1)' "$(2)"; touch $(B)/.step;
-endif
-ifeq ($(filter clean,$(MAKECMDGOALS)),)
-  $(shell mkdir -p $(B) && touch $(B)/.start)
+  say = @printf '  %-8s %s\n' '$(1)' "$(2)";
 endif
 
 .PHONY: all figures programs html check chaos check-paths clean bench fuzz install uninstall
 all: $(B)/doc.pdf
-	@[ $(B)/.step -nt $(B)/.start ] || echo "make: nothing to be done: $(B)/doc.pdf is up to date"
 
 # ---------------------------------------------------------------- tools
 # Debian packages that provide each tool; installed when missing and root.
@@ -107,13 +102,19 @@ $(B)/tools.ok: Makefile
 # Every root chunk of doc.nw is a file, tangled into build/plain/ (no #line
 # directives: what make compares, so moving prose recompiles nothing) and
 # build/src/ (with them: what the compiler reads).  build-aux/tangle.sh
-# also writes the list of library files and programs that make includes.
+# also writes build/tangle.mk: the library files, the programs, and the
+# generated files doc.nw inputs.  build-aux/figure-deps.sh writes
+# build/figures.mk: the data files each figure script plots.
 $(B)/tangle.mk: doc.nw build-aux/tangle.sh | $(B)/tools.ok
 	$(call say,TANGLE,doc.nw)bash build-aux/tangle.sh doc.nw $(B)
 
-# Every goal but a lone `make clean` needs the list (and so the tangle).
-ifneq ($(filter-out clean,$(MAKECMDGOALS))$(if $(MAKECMDGOALS),,all),)
-include $(B)/tangle.mk
+$(B)/figures.mk: $(wildcard figures/*.gp) build-aux/figure-deps.sh
+	$(Q)bash build-aux/figure-deps.sh $(B) $(wildcard figures/*.gp)
+
+# The generated fragments are needed by every goal but `make clean` alone
+# (make remakes them first when they are out of date, then reads them).
+ifneq ($(MAKECMDGOALS),clean)
+include $(B)/tangle.mk $(B)/figures.mk
 endif
 
 # ---------------------------------------------------------------- compile
@@ -154,15 +155,15 @@ $(B)/data/%.stamp: $(B)/bin/% build-aux/run-program.sh
 RUN_ARGS_fit-line := $(B)/data/descend-loss/samples.tsv
 $(B)/data/fit-line.stamp: $(B)/data/descend-loss/samples.tsv
 
-# A data file is brought up to date by running its program.
-$(foreach p,$(PROGRAMS),$(eval $(B)/data/$(p)/%: $(B)/data/$(p).stamp ; @:))
+# A data file is brought up to date by running its program.  The empty
+# recipe runs nothing: a file the rerun did not change keeps its time, and
+# what is drawn from it is not redone.
+$(foreach p,$(PROGRAMS),$(eval $(B)/data/$(p)/%: $(B)/data/$(p).stamp ;))
 
 # ---------------------------------------------------------------- plot
-# One script per figure; the data files a script reads are found in it.
+# One script per figure; the data files each reads are in build/figures.mk.
 FIGURES := $(filter-out style,$(patsubst figures/%.gp,%,$(wildcard figures/*.gp)))
 FIG_FILES := $(foreach f,$(FIGURES),$(B)/fig/$(f).tex $(B)/fig/$(f).pdf)
-data_used_by = $(addprefix $(B)/,$(sort $(shell grep -oE 'data/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+' $(1))))
-$(foreach f,$(FIGURES),$(eval $(B)/fig/$(f).tex $(B)/fig/$(f).pdf: $(call data_used_by,figures/$(f).gp)))
 
 $(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp build-aux/plot.sh | $(B)/tools.ok
 	$(call say,GNUPLOT,$<)bash build-aux/plot.sh "$*" $(B)
@@ -173,21 +174,15 @@ $(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp build-aux/plot.sh |
 # (pdftocairo draws the CropBox) and a 200 dpi PNG.  Nothing is drawn twice.
 STANDALONE := $(foreach f,$(FIGURES),$(addprefix $(B)/fig/standalone/$(f).,pdf svg png))
 
-$(B)/fig/standalone/%.pdf: $(B)/fig/%.tex $(B)/fig/%.pdf figures/standalone.tex
-	$(call say,LATEX,$@)mkdir -p $(@D) $(B)/tmp/standalone-$*; cd $(B); \
-	if ! pdflatex -interaction=nonstopmode -halt-on-error -output-directory tmp/standalone-$* -jobname $* \
-	    '\def\figname{$*}\input{../figures/standalone.tex}' >tmp/standalone-$*/console 2>&1; then \
-	  tail -20 tmp/standalone-$*/console >&2; exit 1; \
-	fi; \
-	if grep -E '^(LaTeX|Package|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^(Overfull|Underfull)' tmp/standalone-$*/$*.log \
-	    | sed 's|^|$@: |' >&2; then exit 1; fi; \
-	mv tmp/standalone-$*/$*.pdf fig/standalone/$*.pdf; rm -rf tmp/standalone-$*
+$(B)/fig/standalone/%.pdf: $(B)/fig/%.tex $(B)/fig/%.pdf figures/standalone.tex build-aux/standalone.sh
+	$(call say,LATEX,$@)bash build-aux/standalone.sh "$*" $(B)
 
 $(B)/fig/standalone/%.svg: $(B)/fig/standalone/%.pdf
-	$(call say,SVG,$@)pdftocairo -svg $< $(B)/tmp/$*.svg && mv $(B)/tmp/$*.svg $@
+	$(call say,SVG,$@)pdftocairo -svg "$<" "$(tmp)" && mv -f "$(tmp)" "$@"
 
+# pdftocairo adds .png to the name it is given.
 $(B)/fig/standalone/%.png: $(B)/fig/standalone/%.pdf
-	$(call say,PNG,$@)pdftocairo -cropbox -png -r 200 -singlefile $< $(B)/tmp/$* && mv $(B)/tmp/$*.png $@
+	$(call say,PNG,$@)pdftocairo -cropbox -png -r 200 -singlefile "$<" "$(tmp)" && mv -f "$(tmp).png" "$@"
 
 figures: $(FIG_FILES) $(STANDALONE)
 
@@ -198,8 +193,6 @@ $(B)/doc.tex: doc.nw | $(B)/tools.ok
 	$(call say,WEAVE,doc.nw)mkdir -p "$(B)/tmp" && noweave -delay -index doc.nw >"$(B)/tmp/doc.tex" 2>"$(B)/tmp/weave.err" \
 	  && ! { [ -s "$(B)/tmp/weave.err" ] && sed 's|^|doc.nw: noweave: |' "$(B)/tmp/weave.err" >&2; } \
 	  && mv -f "$(B)/tmp/doc.tex" "$@"
-
-DOC_INPUTS := $(addprefix $(B)/,$(sort $(shell grep -oE '(data|fig)/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?\.tex' doc.nw)))
 
 # build-aux/typeset.sh repeats pdflatex passes (and makeindex) until
 # references and the index settle, and only then renames the log and the
@@ -237,7 +230,6 @@ $(B)/html-test.ok: | $(B)/html.ok
 	if [ -n "$$pkgs" ]; then $(install_packages); fi; touch $@
 
 html: $(B)/html/index.html
-	@[ $(B)/.step -nt $(B)/.start ] || echo "make: nothing to be done: $(B)/html/ is up to date"
 
 # ---------------------------------------------------------------- check
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test-*.c))

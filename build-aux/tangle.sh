@@ -4,7 +4,8 @@
 # moving prose recompiles nothing) and BUILD/src/ with them (what the
 # compiler reads, so its messages name SOURCE.nw lines).  A file whose text
 # did not change keeps its timestamp.  Last, BUILD/tangle.mk lists the
-# library files (roots under lib/) and the programs (the other .c roots)
+# library files (roots under lib/), the programs (the other .c roots) and
+# the generated files the document inputs (data/.../*.tex, fig/*.tex),
 # for make to include.
 #
 # noweb's `notangle` re-reads the whole source for every root; here
@@ -63,7 +64,12 @@ while IFS= read -r -d '' f; do
     [ -n "${is_root[$f]:-}" ] || rm -f "$b/plain/$f" "$b/src/$f"
 done < <(find "$b/plain" -type f -print0)
 
-printf 'LIB_SOURCES :=%s\nLIB_HEADERS :=%s\nPROGRAMS :=%s\n' \
-    "$lib_sources" "$lib_headers" "$programs" >"$tmp/tangle.mk"
+doc_inputs=$( (grep -oE '(data|fig)/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?\.tex' "$src" || true) \
+             | LC_ALL=C sort -u | sed "s|^|$b/|" | tr '\n' ' ')
+{
+    echo "# Written by build-aux/tangle.sh from $src: do not edit."
+    printf 'LIB_SOURCES :=%s\nLIB_HEADERS :=%s\nPROGRAMS :=%s\nDOC_INPUTS := %s\n' \
+        "$lib_sources" "$lib_headers" "$programs" "$doc_inputs"
+} >"$tmp/tangle.mk"
 mv -f "$tmp/tangle.mk" "$b/tangle.mk"
 rm -rf "$tmp"

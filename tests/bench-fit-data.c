@@ -20,7 +20,7 @@ int main(int argc, char **argv)
         if (fwrite(row, 1, (size_t)length, stdout) != (size_t)length)
             return 1;
     }
-    fprintf(stderr, "%.17g %.17g %s\n", line_data[kind].w, line_data[kind].b,
+    fprintf(stderr, "%.15g %.15g %s\n", line_data[kind].w, line_data[kind].b,
             line_data[kind].name);
     return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -6,6 +6,7 @@
 # gnuplot once), CPU time, peak resident memory, and the relative errors
 # of w and b against the exact line.
 # Usage: bench-fit.sh FIT_LINE GSL_PROGRAM DATA_GENERATOR RUNNER
+# (FIT_BENCH_ROWS="1000 4000" runs other sizes, for a quick try.)
 set -eu -o pipefail
 fit_line=$1 gsl=$2 generate=$3 run=$4
 scratch=$(mktemp -d /tmp/derivml-bench-fit.XXXXXX)
@@ -33,13 +34,13 @@ measure() {
 
 echo "fit-line beside strtod + gsl_fit_linear and gnuplot's fit"
 printf '%9s  %-24s %7s %7s %8s   %9s %9s\n' rows program "wall s" "cpu s" "peak MB" "error w" "error b"
-for rows in 1000000 10000000; do
+for rows in ${FIT_BENCH_ROWS:-1000000 10000000}; do
     file=$scratch/data.csv
     exact=$("$generate" 0 "$rows" 2>&1 >"$file")
     read -r exact_w exact_b _ <<<"$exact"
     repeat=3
     measure "fit-line FILE" - "$fit_line" "$file"
-    fit_wall=$wall fit_cpu=$cpu fit_rss=$rss
+    fit_wall=$wall fit_cpu=$cpu fit_rss=$rss largest=$rows
     measure "fit-line - <FILE" "$file" "$fit_line" -
     stdin_rss=$rss
     measure "strtod + gsl_fit_linear" - "$gsl" "$file"
@@ -52,8 +53,18 @@ for rows in 1000000 10000000; do
     rm -f "$file"
 done
 echo "data: $(sed 's/^[^ ]* [^ ]* //' <<<"$exact"); exact line w = $exact_w, b = $exact_b"
-awk -v f="$fit_wall" -v g="$gsl_wall" -v fc="$fit_cpu" -v gc="$gsl_cpu" -v r="$fit_rss" \
+# Far from zero the intercept is the hard part: b = mean y - w mean x.
+echo
+printf '%9s  %-24s %7s %7s %8s   %9s %9s\n' rows program "wall s" "cpu s" "peak MB" "error w" "error b"
+rows=1000000
+exact=$("$generate" 2 "$rows" 2>&1 >"$file")
+read -r exact_w exact_b _ <<<"$exact"
+measure "fit-line FILE" - "$fit_line" "$file"
+measure "strtod + gsl_fit_linear" - "$gsl" "$file"
+rm -f "$file"
+echo "data: $(sed 's/^[^ ]* [^ ]* //' <<<"$exact"); exact line w = $exact_w, b = $exact_b"
+awk -v n="$largest" -v f="$fit_wall" -v g="$gsl_wall" -v fc="$fit_cpu" -v gc="$gsl_cpu" -v r="$fit_rss" \
     -v s="$stdin_rss" 'BEGIN {
-    printf "10^7 rows: fit-line takes %.2f of the strtod + gsl_fit_linear wall time, %.2f of its\n", f / g, fc / gc
-    printf "           CPU time (goal <= 1.0);\n"
-    printf "           peak memory %.1f MB from a file, %.1f MB from stdin (goal <= 16)\n", r / 1024, s / 1024 }'
+    printf "%d rows: fit-line takes %.2f of the strtod + gsl_fit_linear wall time and %.2f\n", n, f / g, fc / gc
+    printf "  of its CPU time (goal <= 1.0); its peak memory is %.1f MB from a file and\n", r / 1024
+    printf "  %.1f MB from standard input (goal <= 16)\n", s / 1024 }'

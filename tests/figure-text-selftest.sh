@@ -12,13 +12,15 @@ set -eu -o pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$1
 rm -rf "$work" && mkdir -p "$work/fig"
+# TeX is given only relative names: the tree's own path may hold anything.
+cp "$here/figures/standalone.tex" "$work/standalone.tex"
 cd "$work"
 
 draw() {  # name, gnuplot commands: draws fig/name.tex/.pdf, sets name.pdf
   gnuplot -e "set terminal cairolatex pdf size 12.5cm,7.5cm font ',10'; set output 'fig/$1.tex'; $2" 2>"$1.err"
   if [ -s "$1.err" ]; then cat "$1.err" >&2; exit 1; fi
   pdflatex -interaction=nonstopmode -halt-on-error -jobname "$1" \
-    "\\def\\figname{$1}\\input{$here/figures/standalone.tex}" >"$1.console" 2>&1 \
+    "\\def\\figname{$1}\\input{standalone.tex}" >"$1.console" 2>&1 \
     || { tail -20 "$1.console" >&2; exit 1; }
 }
 

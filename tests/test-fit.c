@@ -190,7 +190,7 @@ static void at_least_as_accurate_as_gsl(const char *what, size_t n, const double
 
 /* The issue's small rounded sets: 3 to 10 points on lines such as
  * y = pi x + e, y rounded to 6 decimals; some nearly collinear (noise
- * 1e-7), some with x near 1e6 to 6e7. */
+ * 1e-7), some with x near 1e6 to 6e7 or near 1e9. */
 static void small_rounded_sets_are_fitted_exactly(void **state)
 {
     (void)state;
@@ -202,7 +202,7 @@ static void small_rounded_sets_are_fitted_exactly(void **state)
             double x[10], y[10];
             long long X[10], Y[10];
             long long x_scale = k % 3 == 0 ? 1 : k % 3 == 1 ? 100 : 1;
-            double offset = k % 3 == 2 ? 1e6 * (1 + k) : 0;
+            double offset = k % 6 == 5 ? 1e9 + 1e6 * k : k % 3 == 2 ? 1e6 * (1 + k) : 0;
             for (int i = 0; i < n; i++) {
                 char text[64];
                 double xi = offset + (i + 1) * (1 + k % 5) / (double)x_scale;

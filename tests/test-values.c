@@ -90,6 +90,9 @@ static void limit_decimal_error_falls_to_its_best_then_stays_above(void **state)
         assert_true(error[k] < error[k - 1]);
     for (int k = best + 1; k <= decades; k++)
         assert_true(error[k] > error[best]);
+    struct decimal_steps walk = walk_decimal_steps(x_squared, 3.0, decades);
+    assert_int_equal(walk.best_k, best);
+    assert_true(walk.best_error == error[best]);
     check_number("limit-quotient/best-decimal-h", pow(10.0, -best), 3);
     check_number("limit-quotient/best-decimal-error", error[best], 2);
     /* The first decimal step below half the gap 2^-51 above 3. */
@@ -101,6 +104,7 @@ static void limit_decimal_error_falls_to_its_best_then_stays_above(void **state)
     check_number("limit-quotient/collapse-quotient", 0, 3);
     assert_true(quotient_at_3(pow(10.0, -collapse)) == 0);
     assert_true(quotient_at_3(pow(10.0, -(collapse - 1))) != 0);
+    assert_int_equal(walk.collapse_k, collapse);
 }
 
 /* The bottom of the V on the grid h = 10^(-j/8), j = 0 ... 8 * 18. */
