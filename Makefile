@@ -233,11 +233,14 @@ html: $(B)/html/index.html
 
 # ---------------------------------------------------------------- check
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test-*.c))
+# The tests' and the bench's quad-precision reference (tests/quad-reference.h)
+# is gcc's __float128 with libquadmath when the compiler has it, else long double.
+QUADMATH := $(shell printf '\043include <quadmath.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && echo -lquadmath)
 TEST_BINS := $(TESTS:%=$(B)/tests/%)
 
 $(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/san/$(LIB) $(HEADERS)
 	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
-	  -Itests "$<" $(B)/san/$(LIB) -o "$(tmp)" $(LDLIBS) -lcmocka -lm && mv -f "$(tmp)" "$@"
+	  -Itests "$<" $(B)/san/$(LIB) -o "$(tmp)" $(LDLIBS) -lcmocka $(QUADMATH) -lm && mv -f "$(tmp)" "$@"
 
 # Every fuzz case ever kept (seeds, and each crash once fixed) is replayed
 # through its fuzz target under the sanitizers, with any compiler.
@@ -335,7 +338,7 @@ FIT_BENCH := $(B)/bench/bench-fit-gsl $(B)/bench/bench-fit-data $(B)/bench/bench
 
 bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line
 	$(Q)bash tests/bench.sh
-	$(Q)echo; echo "derivatives: the document's methods beside GSL's gsl_deriv_central"; \
+	$(Q)echo; echo "derivatives: six methods on section 11's functions, in ulps of a quad reference"; \
 	$(B)/bench/bench-derivatives
 	$(Q)echo; bash tests/bench-fit.sh "$(B)/bin/fit-line" $(FIT_BENCH:%="%")
 
@@ -348,9 +351,10 @@ $(B)/bench/bench-%: tests/bench-%.c tests/line-data.h | $(B)/gsl.ok
 	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(PROJECT_CFLAGS) $(CFLAGS) $(LDFLAGS) -Itests "$<" \
 	  -o "$(tmp)" $(LDLIBS) -lgsl -lgslcblas -lm && mv -f "$(tmp)" "$@"
 
-$(B)/bench/bench-derivatives: tests/bench-derivatives.c $(B)/obj/$(LIB) $(HEADERS) | $(B)/gsl.ok
-	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) $(LDFLAGS) "$<" $(B)/obj/$(LIB) \
-	  -o "$(tmp)" $(LDLIBS) -lgsl -lgslcblas -lm && mv -f "$(tmp)" "$@"
+$(B)/bench/bench-derivatives: tests/bench-derivatives.c tests/quad-reference.h $(B)/obj/$(LIB) \
+    $(HEADERS) | $(B)/gsl.ok
+	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests "$<" $(B)/obj/$(LIB) \
+	  -o "$(tmp)" $(LDLIBS) -lgsl -lgslcblas $(QUADMATH) -lm && mv -f "$(tmp)" "$@"
 
 # ---------------------------------------------------------------- install
 # A manual page per program, made by help2man from its --help and --version.

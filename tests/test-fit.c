@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include "examples.h"
 #include "linear.h"
+#include "autodiff.h"
 #include "run-program.h"
 #include "line-data.h"
 

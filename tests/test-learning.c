@@ -14,6 +14,7 @@
 #include "calculus.h"
 #include "examples.h"
 #include "linear.h"
+#include "autodiff.h"
 
 static double relative(double a, double b)
 {

@@ -620,24 +620,9 @@ static void exact_derivatives_best_steps_are_the_grid_minima(void **state)
     check_number("exact-derivatives/central-h", h_c, 2);
 }
 
-/* The complex step Im e^(x + ih) / h computed here with cexp: from the
- * stated step down, every step of the grid is within 2 eps. */
-static void exact_derivatives_complex_step_is_exact_below_its_threshold(void **state)
-{
-    (void)state;
-    const double x = 1, truth = exp(x);
-    double below = 0;
-    for (int j = 80; j >= 0; j--) {
-        double h = pow(10.0, -(double)j / 4);
-        if (relative(cimag(cexp(x + h * I)) / h, truth) > 2 * DBL_EPSILON)
-            break;
-        below = h;
-    }
-    check_number("exact-derivatives/complex-exact-below", below, 2);
-    check_number("exact-derivatives/complex-h", 1e-100, 2);
-    check_number("exact-derivatives/complex-error",
-                 relative(cimag(cexp(x + 1e-100 * I)) / 1e-100, truth), 2);
-}
+/* The complex step's numbers, the ulps of every method over the catalogue
+ * and the Hessian of section 9 are checked against __float128 in
+ * tests/test-exact.c. */
 
 /* At (0, 0) the gradient is dL/dw = -2 mean(x y), dL/db = -2 mean(y). */
 static void exact_derivatives_backprop_gives_the_closed_form_gradient(void **state)
@@ -676,7 +661,6 @@ int main(void)
         cmocka_unit_test(tune_knob_final_settings_follow_from_the_closed_form),
         cmocka_unit_test(tune_knob_library_loop_matches_the_closed_form),
         cmocka_unit_test(exact_derivatives_best_steps_are_the_grid_minima),
-        cmocka_unit_test(exact_derivatives_complex_step_is_exact_below_its_threshold),
         cmocka_unit_test(exact_derivatives_backprop_gives_the_closed_form_gradient),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
