@@ -75,7 +75,7 @@ sty() { command -v kpsewhich >/dev/null 2>&1 && kpsewhich "$$1" >/dev/null || mi
 sty hyperref.sty texlive-latex-base; sty lmodern.sty lmodern; sty t1lmr.fd lmodern
 sty booktabs.sty texlive-latex-recommended; sty microtype.sty texlive-latex-recommended
 sty xcolor.sty texlive-latex-recommended; sty etoolbox.sty texlive-latex-recommended
-sty fancyhdr.sty texlive-latex-base; sty makeidx.sty texlive-latex-base; sty dcolumn.sty texlive-latex-base
+sty fancyhdr.sty texlive-latex-base; sty makeidx.sty texlive-latex-base
 sty noweb.sty noweb
 printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
   | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"

@@ -8,6 +8,7 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
+#include "examples.h"
 
 #if defined(__has_include) && !defined(__clang__)
 #if __has_include(<quadmath.h>)
@@ -65,6 +66,19 @@ static inline quad reference_slope(const char *name, double at, int *found)
         return 2 * (quad)(0.5 * 9.8) * x;
     if (!strcmp(name, "loss (2w - 4)^2"))
         return 4 * (2 * x - 4);
+    if (!strcmp(name, "speed 9.8 t"))
+        return (quad)9.8;
+    if (!strcmp(name, "x^2 y along x"))
+        return 2 * x * 2;
+    if (!strcmp(name, "x^2 y along y"))
+        return 1;
+    if (!strcmp(name, "loss along w")) {          /* b = 0: (2/n) sum (w x - y) x */
+        quad sum = 0;
+        for (size_t i = 0; i < noisy_line_samples.n; i++)
+            sum += 2 * (x * noisy_line_samples.x[i] - noisy_line_samples.y[i])
+                   * noisy_line_samples.x[i];
+        return sum / (quad)noisy_line_samples.n;
+    }
     if (!strcmp(name, "sin(x)"))
         return Q(cos)(x);
     if (!strcmp(name, "cos(x)/x"))
