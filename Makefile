@@ -258,15 +258,7 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	$(call say,CHECK,$(B)/doc.pdf)bash tests/check-pdf.sh $(B)
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
-	$(call say,CHECK,figures)for f in $$(grep -oE 'fig/[A-Za-z0-9_-]+\.tex' doc.nw | sort -u); do \
-	  n=$${f#fig/}; n=$${n%.tex}; \
-	  [ -f figures/$$n.gp ] || { echo "doc.nw: $$f has no script figures/$$n.gp" >&2; exit 1; }; \
-	  [ $(B)/fig/$$n.pdf -nt figures/$$n.gp ] || { echo "$(B)/fig/$$n.pdf was not generated" >&2; exit 1; }; \
-	done; \
-	for n in $(FIGURES); do grep -q "fig/$$n.tex" doc.nw || { echo "figures/$$n.gp: not used by doc.nw" >&2; exit 1; }; done; \
-	for l in $$(grep -oE '\\label\{fig:[^}]+\}' doc.nw | sed 's/^\\label//'); do \
-	  grep -qF "\ref$$l" doc.nw || { echo "doc.nw: figure $$l is never cited (\\ref$$l)" >&2; exit 1; }; \
-	done
+	$(call say,CHECK,figures)bash tests/check-figures.sh doc.nw $(B)
 	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)
 	$(call say,CHECK,tests/figure-text-selftest.sh)tests/figure-text-selftest.sh $(B)/tmp/figure-text-selftest
 	$(call say,REPLAY,tests/fuzz-cases)for t in $(FUZZ_TARGETS); do \
@@ -315,19 +307,7 @@ $(B)/fuzz/fuzz-%: tests/fuzz-%.c $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) | $(B)
 	  "$<" $(LIB_SOURCES:%=$(B)/src/%) -o "$(tmp)" -lm && mv -f "$(tmp)" "$@"
 
 fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
-	$(Q)pids=; for t in $(FUZZ_TARGETS); do \
-	  mkdir -p $(B)/fuzz/corpus-$$t $(B)/fuzz/crashes-$$t; \
-	  echo "  FUZZ     $$t for $(FUZZ_SECONDS) s (log: $(B)/fuzz/$$t.log)"; \
-	  $(B)/fuzz/fuzz-$$t $(B)/fuzz/corpus-$$t tests/fuzz-cases/$$t \
-	    -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=3 -print_final_stats=1 \
-	    -artifact_prefix=$(B)/fuzz/crashes-$$t/ >$(B)/fuzz/$$t.log 2>&1 & pids="$$pids $$!"; \
-	done; failed=0; for p in $$pids; do wait $$p || failed=1; done; \
-	for t in $(FUZZ_TARGETS); do \
-	  runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(B)/fuzz/$$t.log); \
-	  crashes=$$(ls $(B)/fuzz/crashes-$$t | wc -l); \
-	  echo "  $$t: $${runs:-?} inputs run, $$crashes crash(es) in $(B)/fuzz/crashes-$$t/"; \
-	  [ "$$crashes" = 0 ] || failed=1; \
-	done; exit $$failed
+	$(Q)bash tests/fuzz.sh $(B) "$(FUZZ_SECONDS)" $(FUZZ_TARGETS)
 
 # ---------------------------------------------------------------- misc
 # make bench: build timings (tests/bench.sh), then the document's

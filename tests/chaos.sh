@@ -32,15 +32,25 @@ span=$(($(now_ms) - start))
 cp "$scratch/build/doc.pdf" "$scratch/reference.pdf"
 echo "chaos: $n SIGKILLs to the process group of a clean 'make $goal' (-j$jobs), each at a random instant in [0, $span ms)"
 
-identical=0 checked=0 checks=0
-for i in $(seq 1 "$n"); do
+identical=0 checked=0 checks=0 i=0
+while [ "$i" -lt "$n" ]; do
     mk clean >/dev/null
     at=$(( (RANDOM * 32768 + RANDOM) % span ))
+    began=$(now_ms)
     setsid make -C "$scratch" --no-print-directory -j"$jobs" "$goal" >"$scratch/killed.log" 2>&1 &
     pid=$!
     sleep "$(printf '%d.%03d' $((at / 1000)) $((at % 1000)))"
     kill -KILL -- "-$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    status=0
+    wait "$pid" 2>/dev/null || status=$?
+    if [ "$status" != 137 ]; then
+        # The build ended before the kill (the machine got faster than the
+        # reference run): draw again, from the span this build took.
+        span=$(($(now_ms) - began))
+        echo "      a build finished before the kill at $at ms; instants now in [0, $span ms)"
+        continue
+    fi
+    i=$((i + 1))
     last=$( (grep -E '^  [A-Z]+ ' "$scratch/killed.log" || true) | tail -n 1 | sed 's/^ *//; s/  */ /')
     verdict=
     if ! mk >"$scratch/rebuild.log" 2>&1; then

@@ -186,7 +186,7 @@ static void every_catalogue_function_is_within_1_ulp_by_ad_and_2_by_complex_step
         if (by_dual > 1 || by_tape > 1 || by_step > 2 || library_reference > 0.501)
             fail_msg("%s at %g: dual %.3g, reverse %.3g, complex step %.3g, reference %.3g ulp",
                      c->name, c->at, by_dual, by_tape, by_step, library_reference);
-        /* the function itself, on double, against its value in quad */
+        /* the four spellings are one function: its double and dual values agree */
         assert_true(fabs(c->f(c->at) - c->dual_f(dual_variable(c->at)).value)
                     <= 4 * DBL_EPSILON * fabs(c->f(c->at)));
     }
