@@ -15,6 +15,9 @@
 #   output-changing edit as the code edit, then its figure, then 1 pass
 #   figure script edit   that gnuplot, then 1 pdflatex pass
 #
+# Last, two more clean builds of the unedited tree, with -j1 and -j4 in two
+# other directories, must give the same PDF, byte for byte.
+#
 # Each step of a floor is timed alone, the best of three runs.  All work is
 # on a scratch copy of the tree, so your checkout is never touched.
 set -eu -o pipefail
@@ -119,6 +122,16 @@ a=$(calc "$t_tangle + ${t_prog[rise-run]} + ${t_plot[rise-run]}")
 floor_output=$(calc "($a > $t_weave ? $a : $t_weave) + $t_tex")
 floor_figure=$(calc "${t_plot[limit-secants]} + $t_tex")
 
+# ------------------------------------------------------------ reproducible
+same=yes
+for j in 1 4; do
+    mkdir -p "$scratch/j$j/tree $j"
+    (cd "$top" && tar cf - --exclude=./build --exclude=./.git .) | (cd "$scratch/j$j/tree $j" && tar xf -)
+    make -C "$scratch/j$j/tree $j" --no-print-directory -j"$j" >"$scratch/j$j.log" 2>&1 \
+        || { cat "$scratch/j$j.log" >&2; exit 1; }
+done
+cmp -s "$scratch/j1/tree 1/build/doc.pdf" "$scratch/j4/tree 4/build/doc.pdf" || same=NO
+
 # ------------------------------------------------------------ the report
 echo "make bench on $(nproc) cores ($(uname -m)), make -j2; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "floor steps, best of 3: tangle $t_tangle s, weave $t_weave s, pdflatex pass $t_tex s," \
@@ -138,3 +151,5 @@ row "output-changing edit" output "$floor_output"
 row "figure script edit" figure "$floor_figure"
 row "html" html -
 row "html after a prose edit" html-prose -
+echo "clean builds with -j1 and -j4 in two other directories: byte-identical PDFs: $same"
+[ "$same" = yes ]
