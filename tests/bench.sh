@@ -14,6 +14,7 @@
 #                        pass must wait to learn whether the data changed
 #   output-changing edit as the code edit, then its figure, then 1 pass
 #   figure script edit   that gnuplot, then 1 pdflatex pass
+#   html after a prose edit  the tangle, noweb's pipeline, the converter
 #
 # Each step of a floor is timed alone, the best of three runs.  All work is
 # on a scratch copy of the tree, so your checkout is never touched.
@@ -118,11 +119,16 @@ floor_code=$(calc "($a > $t_weave ? $a : $t_weave) + $t_tex")
 a=$(calc "$t_tangle + ${t_prog[rise-run]} + ${t_plot[rise-run]}")
 floor_output=$(calc "($a > $t_weave ? $a : $t_weave) + $t_tex")
 floor_figure=$(calc "${t_plot[limit-secants]} + $t_tex")
+# The web edition after a prose edit: the tangle (make reads its list
+# first), noweb's pipeline, then the converter writing every page.
+t_pipe=$(best sh -c "/usr/lib/noweb/markup '$scratch/doc.nw' | /usr/lib/noweb/finduses -noquote | /usr/lib/noweb/noidx -delay >'$f/doc.pipe'")
+t_html=$(best sh -c "rm -rf '$f/html' && node '$scratch/web/nw2html.js' '$b/doc.pipe' '$b' '$f/html'")
+floor_html=$(calc "$t_tangle + $t_pipe + $t_html")
 
 # ------------------------------------------------------------ the report
 echo "make bench on $(nproc) cores ($(uname -m)), make -j2; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "floor steps, best of 3: tangle $t_tangle s, weave $t_weave s, pdflatex pass $t_tex s," \
-     "library $t_lib s (two cores)"
+     "library $t_lib s (two cores), noweb pipeline $t_pipe s, nw2html $t_html s"
 printf '%-24s %8s %8s %6s   %s\n' scenario time floor ratio "steps run"
 row() {  # row NAME KEY FLOOR
     local ratio=- floor=-
@@ -137,4 +143,4 @@ row "code edit" code "$floor_code"
 row "output-changing edit" output "$floor_output"
 row "figure script edit" figure "$floor_figure"
 row "html" html -
-row "html after a prose edit" html-prose -
+row "html after a prose edit" html-prose "$floor_html"
