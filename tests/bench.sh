@@ -16,6 +16,9 @@
 #   figure script edit   that gnuplot, then 1 pdflatex pass
 #   html after a prose edit  the tangle, noweb's pipeline, the converter
 #
+# Last, two more clean builds of the unedited tree, with -j1 and -j4 in two
+# other directories, must give the same PDF, byte for byte.
+#
 # Each step of a floor is timed alone, the best of three runs.  All work is
 # on a scratch copy of the tree, so your checkout is never touched.
 set -eu -o pipefail
@@ -125,6 +128,16 @@ t_pipe=$(best sh -c "/usr/lib/noweb/markup '$scratch/doc.nw' | /usr/lib/noweb/fi
 t_html=$(best sh -c "rm -rf '$f/html' && node '$scratch/web/nw2html.js' '$b/doc.pipe' '$b' '$f/html'")
 floor_html=$(calc "$t_tangle + $t_pipe + $t_html")
 
+# ------------------------------------------------------------ reproducible
+same=yes
+for j in 1 4; do
+    mkdir -p "$scratch/j$j/tree $j"
+    (cd "$top" && tar cf - --exclude=./build --exclude=./.git .) | (cd "$scratch/j$j/tree $j" && tar xf -)
+    make -C "$scratch/j$j/tree $j" --no-print-directory -j"$j" >"$scratch/j$j.log" 2>&1 \
+        || { cat "$scratch/j$j.log" >&2; exit 1; }
+done
+cmp -s "$scratch/j1/tree 1/build/doc.pdf" "$scratch/j4/tree 4/build/doc.pdf" || same=NO
+
 # ------------------------------------------------------------ the report
 echo "make bench on $(nproc) cores ($(uname -m)), make -j2; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "floor steps, best of 3: tangle $t_tangle s, weave $t_weave s, pdflatex pass $t_tex s," \
@@ -144,3 +157,5 @@ row "output-changing edit" output "$floor_output"
 row "figure script edit" figure "$floor_figure"
 row "html" html -
 row "html after a prose edit" html-prose "$floor_html"
+echo "clean builds with -j1 and -j4 in two other directories: byte-identical PDFs: $same"
+[ "$same" = yes ]
