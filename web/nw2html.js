@@ -231,20 +231,41 @@ function mathTeX(tex, line) {
   });
   return expandMacros(tex).replace(/\\texorpdfstring\{([^{}]*)\}\{[^{}]*\}/g, '$1');
 }
-// Three places where KaTeX's MathML renders worse in a browser than its
-// TeX does (compared with pandoc --mathml on every formula of doc.nw):
-// \overset nests <mo> elements, which MathML forbids; a prime is set as a
-// superscript of a superscript-shaped glyph, so it shrinks to a dot (f''
-// too, as two); and
-// the invisible function application after \operatorname has no space.
+// The end of the MathML element that starts at i.
+function elementEnd(html, i) {
+  const re = /<(\/?)([a-z]+)[^>]*?(\/?)>/g;
+  re.lastIndex = i;
+  let depth = 0, m;
+  while ((m = re.exec(html))) {
+    if (m[3]) { if (depth === 0) return re.lastIndex; continue; }
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return re.lastIndex;
+  }
+  return html.length;
+}
+// A prime on anything (f', (a+b)', \left(...\right)'): the base, then the
+// prime glyph itself, which is already raised, not a superscript of it.
+function unsuperscriptPrimes(html) {
+  const prime = /^(?:<mo mathvariant="normal" lspace="0em" rspace="0em">(′+)<\/mo>|<mrow>((?:<mo mathvariant="normal">′<\/mo>)+)<\/mrow>)<\/msup>/;
+  for (let i = html.indexOf('<msup>'); i >= 0; i = html.indexOf('<msup>', i + 1)) {
+    const baseEnd = elementEnd(html, i + 6);
+    const m = prime.exec(html.slice(baseEnd));
+    if (!m) continue;
+    const n = m[1] ? m[1].length : m[2].split('′').length - 1;
+    const glyph = ['', '′', '″', '‴'][n] || '′'.repeat(n);
+    html = html.slice(0, i) + html.slice(i + 6, baseEnd) + `<mo lspace="0em" rspace="0em">${glyph}</mo>` + html.slice(baseEnd + m[0].length);
+  }
+  return html;
+}
+// Where KaTeX's MathML renders worse in a browser than its TeX does
+// (compared with pandoc --mathml on every formula of doc.nw): \overset
+// nests <mo> elements, which MathML forbids; a prime is set as a
+// superscript of a glyph that is already raised, so it shrinks to a dot;
+// and the invisible function application after \operatorname has no space.
 function fixMathML(html) {
-  return html
+  return unsuperscriptPrimes(html
     .replace(/<mo><mo>([^<]*)<\/mo><\/mo>/g, '<mo>$1</mo>')
-    .replace(/<mo>(<mover>(?:(?!<\/?mover>).)*<\/mover>)<\/mo>/g, '$1')
-    .replace(/<msup>(<mi>[^<]*<\/mi>)<mo mathvariant="normal" lspace="0em" rspace="0em">(′+)<\/mo><\/msup>/g,
-      '$1<mo lspace="0em" rspace="0em">$2</mo>')
-    .replace(/<msup>(<mi>[^<]*<\/mi>)<mrow>((?:<mo mathvariant="normal">′<\/mo>)+)<\/mrow><\/msup>/g,
-      (_, base, primes) => `${base}<mo lspace="0em" rspace="0em">${['', '′', '″', '‴'][primes.split('′').length - 1] || '′'.repeat(primes.split('′').length - 1)}</mo>`)
+    .replace(/<mo>(<mover>(?:(?!<\/?mover>).)*<\/mover>)<\/mo>/g, '$1'))
     .replace(/<mo>\u2061<\/mo>/g, '<mo lspace="0em" rspace="0.1667em">\u2061</mo>');
 }
 function renderMath(tex, display, line) {
