@@ -3,6 +3,7 @@
  * another way: the closed form, the algebra, exact integer arithmetic, or
  * a second method in long double.  tests/values.h says how a check works;
  * tests/check-values.sh fails `make check` for a key no test checked. */
+#define _POSIX_C_SOURCE 200809L
 #include <complex.h>
 #include <float.h>
 #include <math.h>
@@ -15,6 +16,7 @@
 #include "examples.h"
 #include "linear.h"
 #include "values.h"
+#include "run-program.h"
 
 /* ------------------------------------------------------------ section 1 */
 
@@ -586,6 +588,28 @@ static void tune_knob_library_loop_matches_the_closed_form(void **state)
     }
 }
 
+/* "A song multiplies the knob's distance from t by 1 - 2 eta x^2 ... the
+ * program refuses any rate for which the loudest possible song would do
+ * that (eta x_max^2 >= 1)": the factor, from one turn of the library's knob
+ * on exact targets, is -1 or less exactly from eta x^2 = 1 on, and the
+ * program refuses eta = 1/4 (x_max = 2) and accepts the double below it. */
+static void tune_knob_refuses_exactly_the_rates_that_do_not_shrink_the_distance(void **state)
+{
+    (void)state;
+    const double x = 2, t = 1.5;
+    for (double rate = 0.2; rate <= 0.3; rate += 0.0078125) {
+        double factor = (turn_knob(t + 1, x, t * x, rate) - t) / 1.0;
+        assert_true((factor <= -1) == (rate * x * x >= 1));
+    }
+    struct run r;
+    run_program(&r, "tune-knob", "--rate", "0.25", NULL);
+    assert_refused(&r, "tune-knob", 2, "--rate");
+    char below[32];
+    snprintf(below, sizeof below, "%.17g", nextafter(0.25, 0));
+    run_program(&r, "tune-knob", "--rate", below, "--songs", "3", NULL);
+    assert_int_equal(r.status, 0);
+}
+
 /* ------------------------------------------------------------ section 11 */
 
 static double relative(double estimate, double truth)
@@ -660,6 +684,7 @@ int main(void)
         cmocka_unit_test(learning_rate_limit_is_2_over_the_largest_curvature),
         cmocka_unit_test(tune_knob_final_settings_follow_from_the_closed_form),
         cmocka_unit_test(tune_knob_library_loop_matches_the_closed_form),
+        cmocka_unit_test(tune_knob_refuses_exactly_the_rates_that_do_not_shrink_the_distance),
         cmocka_unit_test(exact_derivatives_best_steps_are_the_grid_minima),
         cmocka_unit_test(exact_derivatives_backprop_gives_the_closed_form_gradient),
     };
