@@ -1,6 +1,6 @@
 # Relative error of forward, central and complex-step derivatives of e^x.
 # Errors that are exactly zero, which a logarithmic axis cannot draw, are
-# drawn on a strip below the axis marked 0.  The predicted best steps are
+# drawn on a strip below the axis marked 0, if there are any.  The predicted best steps are
 # the two grey dashed lines, each labelled.
 fig_width = 13
 fig_height = 8.5
@@ -10,11 +10,17 @@ set xlabel 'step $h$'
 set ylabel 'relative error'
 strip = 1e-20
 set xrange [1e-20:1]
-set yrange [strip / 4:1]
 set ytics 1e-18, 100
-set ytics add ('$0$' strip)
 set mytics 2
-set arrow 1 from graph 0, first strip * 6 to graph 1, first strip * 6 nohead lc rgb '#bbbbbb' lw 0.5
+# The strip is drawn only when some error is exactly zero.
+stats 'data/exact-derivatives/error.tsv' using (($2 == 0) + ($3 == 0) + ($4 == 0)) nooutput
+if (STATS_sum > 0) {
+    set yrange [strip / 4:1]
+    set ytics add ('$0$' strip)
+    set arrow 1 from graph 0, first strip * 6 to graph 1, first strip * 6 nohead lc rgb '#bbbbbb' lw 0.5
+} else {
+    set yrange [1e-18:1]
+}
 set key at graph 0.02, 0.62 left top
 stats 'data/exact-derivatives/guides.tsv' index 0 using 1 nooutput
 set label 1 '$h = \sqrt{\varepsilon}$' at STATS_min, 0.05 right offset -0.5, 0

@@ -36,7 +36,7 @@ plot 'data/slope-disguise/panel-3.tsv' using 1:3 with lines ls 4, '' using 1:2 w
      points skip 1 every ::2::2 using 1:2 with points ls 20, '' skip 1 every ::2::2 using 1:2 with points ls 21
 set xlabel 'weight $w$'; set ylabel 'loss $L(w)$'
 set label 1 'gradient' at graph 0.96, 0.9 right tc ls 5
-set label 2 sprintf('$%g$', slopes[4]) at graph 0.96, 0.74 right tc ls 5
+set label 2 sprintf('$%g$\,loss/weight', slopes[4]) at graph 0.96, 0.74 right tc ls 5
 plot 'data/slope-disguise/panel-4.tsv' using 1:3 with lines ls 5, '' using 1:2 with lines ls 1 lw 2, \
      points skip 1 every ::3::3 using 1:2 with points ls 20, '' skip 1 every ::3::3 using 1:2 with points ls 21
 unset multiplot

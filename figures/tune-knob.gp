@@ -21,10 +21,15 @@ set ylabel 'knob $w$'
 set yrange [0:1.2 * target]
 set label 1 sprintf('target $w = %g$', target) at graph 0.97, first target right offset 0, -1
 set key bottom right
+# Each run's first step, from the start to its value after song 1.
 plot target with lines ls 6 dt (2, 2), \
      'data/tune-knob/trace.tsv' using 1:3 with lines ls 1 lw 2 title 'songs in order', \
      'data/tune-knob/trace-reversed.tsv' using 1:3 with lines ls 2 title 'songs reversed', \
+     'data/tune-knob/trace.tsv' using (0):(start):1:($3 - start) every ::1::1 \
+         with vectors nohead ls 1 lw 2, \
+     'data/tune-knob/trace-reversed.tsv' using (0):(start):1:($3 - start) every ::1::1 \
+         with vectors nohead ls 2, \
      '+' using (0):(start) every ::0::0 with points ls 20, \
      '+' using (0):(start) every ::0::0 with points ls 21, \
-     '+' using (0):(start):('start') every ::0::0 with labels left offset 0.8, 0
+     '+' using (0):(start):('start') every ::0::0 with labels left offset 1.6, 0.45
 unset multiplot

@@ -57,7 +57,7 @@ function startChromium() {
   fs.mkdirSync(profile, { recursive: true });
   const args = ['--headless', '--disable-gpu', '--hide-scrollbars', '--no-first-run', '--no-default-browser-check',
     '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--mute-audio', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'];
+    '--mute-audio', '--disable-dev-shm-usage', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'];
   if (process.getuid && process.getuid() === 0) args.unshift('--no-sandbox');   // root, as in CI
   const proc = spawn(process.env.CHROMIUM || 'chromium', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolve, reject) => {
