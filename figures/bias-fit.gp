@@ -22,6 +22,6 @@ plot 'data/bias-fit/lines.tsv' skip 1 using 1:3:(0):($2 - $3) with vectors nohea
      '' skip 1 using 1:4 with lines ls 3 lw 2, \
      '' skip 1 using 1:2 with points ls 11 ps 0.8, \
      '' skip 1 every ::0::0 using 1:($2 + $3)/2:(sprintf('$%.2g$', $2 - $3)) with labels left offset 0.6, 0 tc ls 2, \
-     '' skip 1 every ::last::last using 1:($2 + $3)/2:(sprintf('$%.2g$', $2 - $3)) with labels left offset 0.6, 0 tc ls 2, \
+     '' skip 1 every ::last::last using 1:($2 + $3)/2:(sprintf('$%.2g$', $2 - $3)) with labels left offset 0.6, -1.1 tc ls 2, \
      '+' using (0):(0) every ::0::0 with points ls 20, '+' using (0):(0) every ::0::0 with points ls 21 pt 6 ps 0.9 lw 1.5, \
      '+' using (0):(0):('origin') every ::0::0 with labels left offset 0.8, -0.6

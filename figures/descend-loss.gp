@@ -1,6 +1,7 @@
 # Contours of the loss over (w, b) and the path of gradient descent, on
 # equal scales so that the path is seen to cross each contour at a right
-# angle.  The start and the closed-form minimum are marked.
+# angle.  The start and the closed-form minimum are marked (the caption
+# names the square: among the contours no label stays clear of a line).
 fig_width = 10
 fig_height = 9.2
 load 'style.gp'
@@ -30,5 +31,4 @@ plot $contours using 1:2 with lines ls 6 lw 0.75, \
      '' every ::1::1 using 2:3 with points ls 20, '' every ::1::1 using 2:3 with points ls 21, \
      '' every ::1::1 using 2:3:('start') with labels left offset 0.8, -0.2, \
      'data/descend-loss/minimum.tsv' using 1:2 with points ls 20 pt 5 ps 1.3, \
-     '' using 1:2 with points ls 21 pt 4 ps 1.1 lw 1.5, \
-     '' using 1:2:(sprintf('minimum, $L = %.3g$', $3)) with labels left offset 1.2, 0.6
+     '' using 1:2 with points ls 21 pt 4 ps 1.1 lw 1.5
