@@ -10,8 +10,8 @@ set xtics 1e-18, 100
 set ytics 1e-10, 100
 set key bottom left
 stats 'data/limit-quotient/guide.tsv' using 1 nooutput
-set label 1 '$h = \sqrt{\varepsilon}$' at STATS_min, 3e-10 left offset 0.5, 0 front
-set label 2 'truncation: slope $+1$' at 3e-8, 1 left front
+set label 1 '$h = \sqrt{\varepsilon f(x)}$' at STATS_min, 3e-10 left offset 0.5, 0 front
+set label 2 'truncation: slope $+1$' at 5e-7, 1e-8 left front
 set label 3 'rounding: slope $-1$' at 2e-18, 1e-5 left front
 plot 'data/limit-quotient/error.tsv' using 1:3 with linespoints ls 12 title '$h = 10^{-j/8}$', \
      'data/limit-quotient/error-pow2.tsv' using 1:3 with points ls 11 title '$h = 2^{-k}$', \
