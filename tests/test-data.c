@@ -353,6 +353,44 @@ static void fit_line_refuses_to_print_an_unconverged_answer(void **state)
     assert_non_null(strstr(r.err, "bad.csv:2: column 2"));
 }
 
+/* Memory that runs out is the machine's failure, not bad input: status 1
+ * (README), where a bad file is 2.  A line of 4 MiB, read by a process whose
+ * sanitizer refuses any allocation over 1 MiB, makes the reader's buffer
+ * fail to grow. */
+static void running_out_of_memory_is_a_failure_not_bad_input(void **state)
+{
+    (void)state;
+    enum { ZEROS = 4 << 20 };     /* y = 1.000...0 on line 2: a fine number */
+    char *text = malloc(ZEROS + 32);
+    assert_non_null(text);
+    memcpy(text, "x,y\n1,1.", 8);
+    memset(text + 8, '0', ZEROS);
+    memcpy(text + 8 + ZEROS, "\n2,3\n", 5);
+    const char *path = file_with("long-line.csv", text, 8 + ZEROS + 5);
+    free(text);
+    const char *old = getenv("ASAN_OPTIONS");
+    char *saved = old ? strdup(old) : NULL, options[1024];
+    snprintf(options, sizeof options, "%s%sallocator_may_return_null=1:max_allocation_size_mb=1",
+             old ? old : "", old ? ":" : "");
+    setenv("ASAN_OPTIONS", options, 1);
+    struct run r;
+    run_program(&r, "fit-line", path, NULL);
+    if (saved)
+        setenv("ASAN_OPTIONS", saved, 1);
+    else
+        unsetenv("ASAN_OPTIONS");
+    free(saved);
+    assert_int_equal(r.status, 1);
+    assert_int_equal(r.out_bytes, 0);
+    assert_non_null(strstr(r.err, "long-line.csv:2: out of memory"));
+    /* The same file is fine where memory suffices: the line through
+     * (1, 1) and (2, 3) is y = 2x - 1. */
+    run_program(&r, "fit-line", path, NULL);
+    assert_int_equal(r.status, 0);
+    assert_true(value_named(r.out, "w") == 2);
+    assert_true(value_named(r.out, "b") == -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -365,6 +403,7 @@ int main(void)
         cmocka_unit_test(refuses_bad_files_with_file_and_line),
         cmocka_unit_test(fit_line_prints_the_least_squares_line),
         cmocka_unit_test(fit_line_refuses_to_print_an_unconverged_answer),
+        cmocka_unit_test(running_out_of_memory_is_a_failure_not_bad_input),
     };
     return cmocka_run_group_tests_name("data files and fit-line", tests, make_dir, remove_dir);
 }
