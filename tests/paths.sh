@@ -6,6 +6,10 @@
 # space in it must put every file under DESTDIR and nothing anywhere else;
 # `make uninstall` must take them all away again.
 set -eu -o pipefail
+# Run from `make check-paths`, the outer make exports its own install
+# directories (PREFIX=/usr/local, BINDIR=...) and its command-line
+# variables; the inner makes must see only what this script gives them.
+unset MAKEFLAGS MFLAGS MAKELEVEL DESTDIR PREFIX BINDIR MANDIR DOCDIR
 top=$(cd "$(dirname "$0")/.." && pwd)
 scratch=$(mktemp -d /tmp/derivml-paths.XXXXXX)
 trap 'rm -rf "$scratch"' EXIT
