@@ -3,6 +3,7 @@
  * The programs are the sanitizer builds in $SAN_BIN. */
 #ifndef RUN_PROGRAM_H
 #define RUN_PROGRAM_H
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,19 @@ static inline long slurp(const char *path, char *buf, size_t size)
     long bytes = ftell(f);
     fclose(f);
     return bytes;
+}
+
+/* The value on the line "name<TAB>value" of a program's output, such as
+ * fit-line's; fails the test if there is no such line. */
+static inline double value_named(const char *out, const char *name)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%s\t", name);
+    for (const char *p = out; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+        if (strncmp(p, key, strlen(key)) == 0)
+            return strtod(p + strlen(key), NULL);
+    fail_msg("no line %s in output \"%s\"", name, out);
+    return NAN;
 }
 
 /* As run_argv, with standard input read from in, or closed if in < 0. */

@@ -298,17 +298,6 @@ static void refuses_bad_files_with_file_and_line(void **state)
 
 /* fit-line run as a user would, on files whose least-squares lines are
  * known by hand. */
-static double value_named(const char *out, const char *name)
-{
-    char key[64];
-    snprintf(key, sizeof key, "%s\t", name);
-    for (const char *p = out; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
-        if (strncmp(p, key, strlen(key)) == 0)
-            return strtod(p + strlen(key), NULL);
-    fail_msg("no line %s in output", name);
-    return NAN;
-}
-
 static void fit_line_prints_the_least_squares_line(void **state)
 {
     (void)state;

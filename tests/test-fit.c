@@ -372,17 +372,6 @@ static void pipe_rows(struct piped *p, const char *program, int kind, size_t n,
     close(fe);
 }
 
-static double value_named(const char *out, const char *name)
-{
-    char key[64];
-    snprintf(key, sizeof key, "%s\t", name);
-    for (const char *p = out; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
-        if (strncmp(p, key, strlen(key)) == 0)
-            return strtod(p + strlen(key), NULL);
-    fail_msg("no line %s in output \"%s\"", name, out);
-    return NAN;
-}
-
 static char *program_path(char *path, size_t size, const char *dir_var, const char *suffix)
 {
     snprintf(path, size, "%s%s/fit-line", getenv(dir_var), suffix);
