@@ -310,14 +310,18 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
 	$(Q)bash tests/fuzz.sh $(B) "$(FUZZ_SECONDS)" $(FUZZ_TARGETS)
 
 # ---------------------------------------------------------------- misc
-# make bench: build timings (tests/bench.sh), then the document's
+BENCH_NUMBER_STRINGS ?= 2000000
+# make bench: build timings (tests/bench.sh), the number reader against
+# strtod on BENCH_NUMBER_STRINGS generated strings, then the document's
 # derivative methods beside GSL's gsl_deriv_central (a bench-only package),
 # then fit-line beside strtod + gsl_fit_linear and gnuplot's fit
 # (tests/bench-fit.sh).
 FIT_BENCH := $(B)/bench/bench-fit-gsl $(B)/bench/bench-fit-data $(B)/bench/bench-run
 
-bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line
+bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line $(B)/tests/test-numbers $(B)/san/bin/fit-line
 	$(Q)bash tests/bench.sh
+	$(Q)echo; echo "numbers: read_number and the data reader against strtod, bit for bit"; \
+	SAN_BIN="$$PWD/$(B)/san/bin" NUMBER_STRINGS=$(BENCH_NUMBER_STRINGS) $(B)/tests/test-numbers
 	$(Q)echo; echo "derivatives: six methods on section 11's functions, in ulps of a quad reference"; \
 	$(B)/bench/bench-derivatives
 	$(Q)echo; bash tests/bench-fit.sh "$(B)/bin/fit-line" $(FIT_BENCH:%="%")
