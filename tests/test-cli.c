@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "cli.h"
+#include "data.h"
 #include "run-program.h"
 
 static void read_number_accepts_only_whole_finite_numbers(void **state)
