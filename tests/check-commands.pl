@@ -154,10 +154,10 @@ for my $c (@commands) {
     my $status = $? >> 8;
     $run++;
     my @out = split /\n/, $out;
-    my $want_status = 0;
+    my ($want_status, $status_line) = (0, $c->{line});
     for my $claim (@{$c->{claims}}) {
         if ($claim->{kind} eq 'exits') {
-            $want_status = $claim->{tex};
+            ($want_status, $status_line) = ($claim->{tex}, $claim->{line});
             $want_status =~ s/[\$\s{}]//g;
             next;
         }
@@ -171,12 +171,12 @@ for my $c (@commands) {
             if ($k == @want) { $found = 1; last LINE; }
         }
         $checked++;
-        fail("$doc:$claim->{line}: the text says `$c->{text}` (doc.nw:$c->{line}) prints "
+        fail("$doc:$claim->{line}: the text says `$c->{text}` ($doc:$c->{line}) prints "
              . join(' ', map { $_->{text} } @want) . " on one line; it does not")
             unless $found;
     }
     $checked++;
-    fail("$doc:$c->{line}: `$c->{text}` exits with status $status; the text says $want_status")
+    fail("$doc:$status_line: `$c->{text}` ($doc:$c->{line}) exits with status $status; the text says $want_status")
         unless $status == $want_status;
 }
 

@@ -384,10 +384,10 @@ function convert(text, line, ctx) {
       inline(`<code>${esc(s.s.slice(s.i + 1, end))}</code>`); s.i = end + 1;
       break;
     }
-    // A command the reader types (\cmd, one unbreakable line) and what the
+    // A command the reader types (\cmd: each word unbreakable, lines break only at its spaces) and what the
     // text claims it prints or exits with (\prints, \exits: plain text here;
     // tests/check-commands.pl checks them).
-    case 'cmd': { s.optional(); const g = s.group('\\cmd'); inline(`<code class="cmd">${esc(g.text.replace(/\s+/g, ' '))}</code>`); break; }
+    case 'cmd': { s.optional(); const g = s.group('\\cmd'); inline(`<code class="cmd">${g.text.trim().split(/\s+/).map((w) => `<span>${esc(w)}</span>`).join(' ')}</code>`); break; }
     case 'prints': case 'exits': { s.optional(); const g = s.group(`\\${name}`); inline(inl(g.text, g.line)); break; }
     case 'texorpdfstring': { const a = s.group(); s.group(); inline(inl(a.text, a.line)); break; }
     case 'addcontentsline': s.group(); s.group(); s.group(); break;
