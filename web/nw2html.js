@@ -439,6 +439,7 @@ function convert(text, line, ctx) {
     case 'href': { const u = s.group(), t = s.group(); inline(`<a href="${esc(u.text)}">${inl(t.text, t.line)}</a>`); break; }
     case 'footnote': { const g = s.group(); inline(` <span class="footnote">(${inl(g.text, g.line)})</span>`); break; }
     case 'caption': {
+      s.optional();    // the short caption of the lists of figures and tables
       const g = s.group('\\caption');
       if (!ctx.float) die('\\caption outside a figure or table', l);
       ctx.float.caption = inl(g.text, g.line);
