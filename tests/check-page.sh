@@ -50,14 +50,15 @@ pdftotext -layout "$pdf" "$tmp/doc.txt"
 awk -F'\t' '/^\\contentsline \{section\}/ { sub(/^\\contentsline \{section\}\{(\\numberline \{[^}]*\})?/, ""); sub(/\}\{[0-9ivx]*\}\{.*$/, ""); print }' \
     "$b/latex/doc.toc" >"$tmp/sections"
 awk -v file="$pdf" -v secfile="$tmp/sections" '
-    BEGIN { RS = "\f"; while ((getline s < secfile) > 0) { gsub(/\\[a-zA-Z]+ ?|[{}]/, "", s); if (s != "") sec[s] = 1 } RS = "\f" }
+    BEGIN { while ((getline s < secfile) > 0) { gsub(/\\[a-zA-Z]+ ?|[{}]/, "", s); if (s != "") sec[s] = 1 } RS = "\f" }
     {
         n = split($0, L, "\n"); last = ""
         for (i = n; i > 0; i--) if (L[i] ~ /[^ ]/) { last = L[i]; break }
         t = last; sub(/^ +/, "", t); sub(/ {3,}.*$/, "", t)   # the text block, not the margin
+        u = last; gsub(/ +/, " ", u); sub(/^ /, "", u); sub(/ $/, "", u)
         if (last ~ /⟩≡/) why = "a chunk header"
         else if (t ~ /^Run it\./) why = "the first line of a \"Run it.\" paragraph"
-        else if (t ~ /^([0-9]+(\.[0-9]+)?|P[0-9]+|[A-C](\.[0-9]+)?) +[^ ]/ && (substr(t, index(t, " ") + 1) in sec || t in sec)) why = "a section heading"
+        else if (u ~ /^([0-9]+|P[0-9]+|[A-C]) [^ ]/ && substr(u, index(u, " ") + 1) in sec || u in sec) why = "a section heading"
         else why = ""
         sub(/^ +/, "", last)
         if (why != "") { printf "%s: PDF page %d ends with %s: %s\n", file, NR, why, last; bad = 1 }
