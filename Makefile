@@ -225,7 +225,7 @@ $(B)/html.ok:
 $(B)/doc.pipe: doc.nw build-aux/c-uses.awk | $(B)/tools.ok
 	$(call say,PIPE,doc.nw)mkdir -p $(B)/tmp && $(call NOWEB_INDEX,-noquote) >$(B)/tmp/doc.pipe && mv $(B)/tmp/doc.pipe $@
 
-$(B)/html/index.html: $(B)/doc.pipe web/nw2html.js web/style.css $(HTML_DATA) $(HTML_FIGS) \
+$(B)/html/index.html: $(B)/doc.pipe $(wildcard web/*.js) web/style.css $(HTML_DATA) $(HTML_FIGS) \
     $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) $(PROGRAMS:%=$(B)/plain/%.c) | $(B)/html.ok
 	$(call say,HTML,$(B)/html/)rm -rf $(B)/tmp/html && KATEX=$(KATEX) node web/nw2html.js $(B)/doc.pipe $(B) $(B)/tmp/html \
 	  && rm -rf $(B)/html && mv $(B)/tmp/html $(B)/html
@@ -272,8 +272,9 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
 	    || { echo "tests/fuzz-cases/$$t: a fuzz case fails again (see above)" >&2; exit 1; }; \
 	done
+	$(call say,CHECK,web/)node tests/web-mathml.js
 	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-code.js doc.nw $(B)/html \
-	  && node tests/html-browser.js $(B)/html $(B)/html-shots
+	  && node tests/html-mathml.js $(B)/html && node tests/html-browser.js $(B)/html $(B)/html-shots
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  SAN_BIN="$$PWD/$(B)/san/bin" VALUES_DIR="$$PWD/$(B)/data" DOC_NW="$$PWD/doc.nw" \
 	  VALUES_CHECKED="$$PWD/$(B)/tests/values-checked.txt"; \
@@ -317,14 +318,18 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
 	$(Q)bash tests/fuzz.sh $(B) "$(FUZZ_SECONDS)" $(FUZZ_TARGETS)
 
 # ---------------------------------------------------------------- misc
-# make bench: build timings (tests/bench.sh), then the document's
+BENCH_NUMBER_STRINGS ?= 2000000
+# make bench: build timings (tests/bench.sh), the number reader against
+# strtod on BENCH_NUMBER_STRINGS generated strings, then the document's
 # derivative methods beside GSL's gsl_deriv_central (a bench-only package),
 # then fit-line beside strtod + gsl_fit_linear and gnuplot's fit
 # (tests/bench-fit.sh).
 FIT_BENCH := $(B)/bench/bench-fit-gsl $(B)/bench/bench-fit-data $(B)/bench/bench-run
 
-bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line
+bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line $(B)/tests/test-numbers $(B)/san/bin/fit-line
 	$(Q)bash tests/bench.sh
+	$(Q)echo; echo "numbers: read_number and the data reader against strtod, bit for bit"; \
+	SAN_BIN="$$PWD/$(B)/san/bin" NUMBER_STRINGS=$(BENCH_NUMBER_STRINGS) $(B)/tests/test-numbers
 	$(Q)echo; echo "derivatives: six methods on section 11's functions, in ulps of a quad reference"; \
 	$(B)/bench/bench-derivatives
 	$(Q)echo; bash tests/bench-fit.sh "$(B)/bin/fit-line" $(FIT_BENCH:%="%")
