@@ -219,7 +219,7 @@ $(B)/doc.pipe: doc.nw | $(B)/tools.ok
 	$(call say,PIPE,doc.nw)mkdir -p $(B)/tmp && /usr/lib/noweb/markup doc.nw | /usr/lib/noweb/finduses -noquote \
 	  | /usr/lib/noweb/noidx -delay >$(B)/tmp/doc.pipe && mv $(B)/tmp/doc.pipe $@
 
-$(B)/html/index.html: $(B)/doc.pipe $(wildcard web/*.js) web/style.css $(HTML_DATA) $(HTML_FIGS) \
+$(B)/html/index.html: $(B)/doc.pipe $(B)/doc.pdf $(wildcard web/*.js) web/style.css $(HTML_DATA) $(HTML_FIGS) \
     $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) $(PROGRAMS:%=$(B)/plain/%.c) | $(B)/html.ok
 	$(call say,HTML,$(B)/html/)rm -rf $(B)/tmp/html && KATEX=$(KATEX) node web/nw2html.js $(B)/doc.pipe $(B) $(B)/tmp/html \
 	  && rm -rf $(B)/html && mv $(B)/tmp/html $(B)/html

@@ -8,7 +8,9 @@
 //     size, and no raw TeX (a backslash command or a $) is left in the text;
 //   - the page does not scroll sideways (code and wide formulas scroll
 //     inside their own boxes);
-//   - every internal link leads to a page that exists and an anchor on it;
+//   - every internal link leads to a page that exists and an anchor on it,
+//     and every link into the PDF (doc.pdf#page=N) to the page of the PDF
+//     that prints the linking page's heading;
 //   - every distinct formula is drawn with the structure TeX gives it in
 //     the PDF: as many fractions with the numerator above the
 //     denominator as the TeX has \frac, as many raised or lowered
@@ -23,7 +25,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { spawn } = require('child_process');
+const { spawn, execFileSync } = require('child_process');
 const WebSocket = require(process.env.NODE_WS || '/usr/share/nodejs/ws');
 
 const [htmlDir, shotDir] = process.argv.slice(2).map((p) => path.resolve(p));
@@ -42,6 +44,14 @@ for (const p of pages) {
   ids.set(p, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
 }
 let links = 0;
+// Letters and digits only, lower case: a heading as both editions print it.
+const letters = (t) => t.replace(/&[a-z]+;/g, ' ').normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+const pdfTexts = new Map();
+function pdfPageText(pdf, n) {
+  const key = `${pdf}#${n}`;
+  if (!pdfTexts.has(key)) pdfTexts.set(key, execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' }));
+  return pdfTexts.get(key);
+}
 for (const p of pages) {
   const html = fs.readFileSync(path.join(htmlDir, p), 'utf8');
   for (const m of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
@@ -52,6 +62,15 @@ for (const p of pages) {
     const target = file === '' ? p : file;
     links++;
     if (!fs.existsSync(path.join(htmlDir, target))) { fail(p, `broken link ${url}: no file ${target}`); continue; }
+    if (/\.pdf$/.test(target)) {   // #page=N: the page where this page's heading is printed
+      if (anchor === undefined) continue;
+      const n = /^page=(\d+)$/.exec(anchor);
+      if (!n) { fail(p, `link ${url}: a PDF is linked by #page=N`); continue; }
+      const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html);
+      const want = letters(h1 ? h1[1].replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]*>/g, '') : '').slice(0, 40);
+      if (!letters(pdfPageText(path.join(htmlDir, target), +n[1])).includes(want)) fail(p, `link ${url}: PDF page ${n[1]} does not show this page's heading "${want}"`);
+      continue;
+    }
     if (anchor !== undefined && !(ids.get(target) || new Set()).has(anchor)) fail(p, `broken link ${url}: no id "${anchor}" in ${target}`);
   }
 }
@@ -119,7 +138,7 @@ function inPage(width) {
     const r = img.getBoundingClientRect();
     if (!img.complete || img.naturalWidth === 0 || r.width < 50 || r.height < 50) out.images.push(img.getAttribute('src'));
   }
-  for (const m of document.querySelectorAll('.math, .display, .val')) {
+  for (const m of document.querySelectorAll('main .math, main .display, main .val')) {
     out.formulas++;
     const math = m.querySelector('math');
     const r = math && math.getBoundingClientRect();
