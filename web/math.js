@@ -32,7 +32,7 @@ function renderMath(D, tex, display, line) {
   if (process.env.NW2HTML_FORMULAS) fs.appendFileSync(process.env.NW2HTML_FORMULAS, JSON.stringify({ tex: t.tex, display }) + '\n');
   const html = toMathML(t.tex, display, line);
   const vals = t.keys.length ? ` data-vals="${esc(t.keys.join(' '))}"` : '';
-  return display ? `<div class="display" tabindex="0"${vals}>${html}</div>` : `<span class="math"${vals}>${html}</span>`;
+  return display ? `<div class="display"${vals} tabindex="0">${html}</div>` : `<span class="math"${vals}>${html}</span>`;
 }
 
 // \val{program/key} in text: the program's number, set as math.

@@ -103,20 +103,23 @@ function chunkTags(auxText) {
   return tags;
 }
 
+// A chunk's name as noweave sets it: [[code]] in it is code.
+const chunkName = (name) => esc(name).replace(/\[\[(.*?)\]\]/g, '<code>$1</code>');
+
 // One chunk: its name with the tag of the name's first definition (as the
 // PDF prints it), its own tag in the margin, the code with every use and
 // identifier linked, and the cross-references below.
 function renderChunk(c) {
   const cont = c.prevdef ? '+≡' : '≡';
-  const first = c.defitems.length ? c.defitems[0] : c.label;
-  let name = esc(c.name);
+  const first = c.firstLabel || c.label;
+  let name = chunkName(c.name);
   if (c.isFile) name = `<a class="file" href="src/${esc(c.name)}" title="the whole file, as tangled">${name}</a>`;
   let code = '';
   for (const it of c.items) {
     if (it.t === 'text') code += esc(it.s);
     else if (it.t === 'nl') code += '\n';
     else if (it.t === 'ident') code += it.ref ? `<a class="id" href="${markChunk(it.ref)}">${esc(it.s)}</a>` : esc(it.s);
-    else if (it.t === 'use') code += `<a class="use" href="${it.ref ? markChunk(it.ref) : '#'}">⟨${esc(it.name)} <span class="n">${it.ref ? markTag(it.ref) : '?'}</span>⟩</a>`;
+    else if (it.t === 'use') code += `<a class="use" href="${it.ref ? markChunk(it.ref) : '#'}">⟨${chunkName(it.name)} <span class="n">${it.ref ? markTag(it.ref) : '?'}</span>⟩</a>`;
   }
   code = code.replace(/^\n/, '').replace(/\n$/, '');
   const xr = [];
@@ -131,7 +134,19 @@ function renderChunk(c) {
     `<pre tabindex="0"><code>${code}</code></pre>${xr.length ? `<div class="xref">${xr.join(' ')}</div>` : ''}</div>`;
 }
 
+// Each chunk learns the label of its name's first definition, whose tag
+// the PDF prints with the name; and whether it is a whole file.
+function markChunks(chunks) {
+  const first = new Map();
+  for (const c of chunks) {
+    if (!first.has(c.name)) first.set(c.name, c.label);
+    c.firstLabel = first.get(c.name);
+    c.isFile = isFileChunk(c);
+  }
+  return chunks;
+}
+
 // A root chunk that is a whole C file: linked to the file as tangled.
 const isFileChunk = (c) => /\.[ch]$/.test(c.name) && c.useitems.length === 0 && !c.prevdef;
 
-module.exports = { parsePipeline, chunkTags, renderChunk, isFileChunk, alph };
+module.exports = { chunkName, parsePipeline, chunkTags, renderChunk, markChunks, isFileChunk, alph };

@@ -60,7 +60,7 @@ function main(pipeFile, buildDir, outDir) {
   }
   const D = latex.newState(buildDir, noweb.parsePipeline(read(pipeFile)), values);
   D.tags = noweb.chunkTags(read(path.join(buildDir, 'latex', 'doc.aux')));
-  for (const c of D.chunks) c.isFile = noweb.isFileChunk(c);
+  noweb.markChunks(D.chunks);
 
   const text = D.latex;
   const b = text.indexOf('\\begin{document}');
