@@ -6,6 +6,8 @@
 //     nothing fetched from outside build/html/ (no web font, no script);
 //   - every image loaded and has a size, every formula is MathML with a
 //     size, and no raw TeX (a backslash command or a $) is left in the text;
+//   - at 390 px no figure's text is under 11 CSS px (a figure scrolls in
+//     its box rather than shrink);
 //   - the page does not scroll sideways (code and wide formulas scroll
 //     inside their own boxes);
 //   - every internal link leads to a page that exists and an anchor on it,
@@ -19,16 +21,27 @@
 //     operator "+=" (no gap between its glyphs).  The expectations come
 //     from the formula's TeX (kept in its annotation), the counts from
 //     the boxes Chromium draws.
+//   - axe-core (the accessibility engine, given as AXE) finds no violation
+//     of WCAG 2.1 A and AA, on every page (--axe-all) or on the pages
+//     AXE_SAMPLE names (what `make check` runs; `make check-html` runs all).
 // It saves a screenshot of each page at both widths in build/html-shots/.
 //
-//   node tests/html-browser.js build/html build/html-shots
+//   node tests/html-browser.js build/html build/html-shots [AXE [--axe-all]]
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { spawn, execFileSync } = require('child_process');
 const WebSocket = require(process.env.NODE_WS || '/usr/share/nodejs/ws');
 
-const [htmlDir, shotDir] = process.argv.slice(2).map((p) => path.resolve(p));
+const [htmlDir, shotDir, axeFile] = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((p) => path.resolve(p));
+const axeAll = process.argv.includes('--axe-all');
+// The pages make check gives to axe: the home page, the longest pages of
+// prose, of code and of math, an index, and the search page.
+const AXE_SAMPLE = ['index.html', 'section-11.html', 'section-P12.html', 'appendix-A.html', 'index-of-subjects.html', 'search.html'];
+const axeSource = axeFile ? fs.readFileSync(axeFile, 'utf8') : null;
+const SMALLEST_FIGURE_PT = 8;      // figure text is 11 pt, its scripts 8 pt
+const MIN_FIGURE_TEXT_PX = 11;     // at 390 px, no figure text smaller
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = [390, 1280];
 const SHOT_HEIGHT = 8000;          // one image, well under Chromium's limit
 const failures = [];
@@ -132,10 +145,14 @@ class CDP {
 }
 
 // What the page itself reports: run inside it after load.
-function inPage(width) {
+function inPage(width, SMALLEST_FIGURE_PT) {
   const out = { images: [], imageCount: document.images.length, formulas: 0, badFormulas: [], rawTeX: [], overflow: null, height: 0 };
+  out.figureText = [];
   for (const img of document.images) {
     const r = img.getBoundingClientRect();
+    // The smallest text of a figure: the 8 pt scripts of its 11 pt labels
+    // (figures/style.gp), 8 * 4/3 CSS px at the drawing's own size.
+    if (img.naturalWidth > 0) out.figureText.push({ src: img.getAttribute('src'), px: (SMALLEST_FIGURE_PT * 4 / 3) * r.width / img.naturalWidth });
     if (!img.complete || img.naturalWidth === 0 || r.width < 50 || r.height < 50) out.images.push(img.getAttribute('src'));
   }
   for (const m of document.querySelectorAll('main .math, main .display, main .val')) {
@@ -258,7 +275,9 @@ async function main() {
       else if (msg.method === 'Network.requestWillBeSent' && !/^(file|data|about):/.test(p.request.url)) problems.push(`fetches from outside the edition: ${p.request.url}`);
     });
     await S('Page.enable'); await S('Runtime.enable'); await S('Log.enable'); await S('Network.enable');
-    let formulas = 0, images = 0;
+    let formulas = 0, images = 0, axeRuns = 0;
+    const smallestText = {};
+    const axeLoaded = new Set();
     const formulasSeen = new Map();   // TeX -> the first page that has it
     for (const width of WIDTHS) {
       await S('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: 1, mobile: width < 600 });
@@ -267,14 +286,29 @@ async function main() {
         const loaded = cdp.waitFor('Page.loadEventFired', sessionId);
         await S('Page.navigate', { url: `file://${path.join(htmlDir, page)}` });
         await loaded;
-        const { result } = await S('Runtime.evaluate', { expression: `(${inPage})(${width})`, returnByValue: true });
+        const { result } = await S('Runtime.evaluate', { expression: `(${inPage})(${width}, ${SMALLEST_FIGURE_PT})`, returnByValue: true });
         const r = result.value;
         for (const p of problems) fail(page, `at ${width} px: ${p}`);
         for (const src of r.images) fail(page, `at ${width} px: image ${src} not rendered`);
         for (const f of r.badFormulas) fail(page, `at ${width} px: formula not rendered: ${f}`);
         if (width === WIDTHS[0]) for (const t of r.rawTeX) fail(page, `raw TeX in the text: "${t}"`);
         if (r.overflow) fail(page, `scrolls sideways: ${r.overflow}`);
+        for (const f of r.figureText) {
+          if (width === WIDTHS[0] && f.px < MIN_FIGURE_TEXT_PX) fail(page, `at ${width} px: figure ${f.src}: its smallest text is ${f.px.toFixed(1)} CSS px (at least ${MIN_FIGURE_TEXT_PX})`);
+          if (!(width in smallestText) || f.px < smallestText[width]) smallestText[width] = f.px;
+        }
         formulas += r.formulas; images += r.imageCount;
+        if (axeSource && (axeAll || AXE_SAMPLE.includes(page))) {
+          if (!axeLoaded.has(page + width)) await S('Runtime.evaluate', { expression: axeSource });
+          const res = await S('Runtime.evaluate', {
+            expression: `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] })
+              .then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3), count: v.nodes.length })))`,
+            awaitPromise: true, returnByValue: true,
+          });
+          if (res.exceptionDetails) fail(page, `at ${width} px: axe-core failed: ${res.exceptionDetails.text}`);
+          else for (const v of res.result.value) fail(page, `at ${width} px: axe ${v.id}: ${v.help} (${v.count}: ${v.nodes.join(', ')})`);
+          axeRuns++;
+        }
         if (width === WIDTHS[WIDTHS.length - 1]) {
           const drawn = (await S('Runtime.evaluate', { expression: `(${drawnFormulas})()`, returnByValue: true })).result.value;
           for (const f of drawn) {
@@ -299,7 +333,8 @@ async function main() {
     for (const f of failures) process.stderr.write(`${f}\n`);
     console.log(`  html: ${pages.length} pages at ${WIDTHS.join(' and ')} px, ${images / WIDTHS.length} images and ${formulas / WIDTHS.length} formulas rendered ` +
       `(${formulasSeen.size} distinct, each drawn with TeX's fractions, scripts, primes and bold), ` +
-      `${links} links followed, ${failures.length} problem(s); screenshots in ${path.relative(process.cwd(), shotDir)}/`);
+      `smallest figure text ${WIDTHS.map((w) => `${(smallestText[w] || 0).toFixed(1)} px at ${w}`).join(', ')}, ` +
+      `${links} links followed, axe-core (WCAG 2.1 AA) on ${axeRuns} page views, ${failures.length} problem(s); screenshots in ${path.relative(process.cwd(), shotDir)}/`);
   } finally {
     await cdp.send('Browser.close').catch(() => {});
     if (chrome.proc.exitCode === null) {

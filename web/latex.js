@@ -426,7 +426,7 @@ function environment(env, body, s, ctx, line) {
     };
     const tailText = head === null ? rest : rest.slice(rest.indexOf('\\midrule') + 8);
     const tailLine = restLine + (head === null ? 0 : head.split('\n').length - 1);
-    return `<div class="tabular"><table>${head !== null ? `<thead>${rows(head, restLine, 'th')}</thead>` : ''}<tbody>${rows(tailText, tailLine, 'td')}</tbody></table></div>`;
+    return `<div class="tabular" tabindex="0"><table>${head !== null ? `<thead>${rows(head, restLine, 'th')}</thead>` : ''}<tbody>${rows(tailText, tailLine, 'td')}</tbody></table></div>`;
   }
   case 'itemize': case 'enumerate': case 'description': {
     const parts = body.text.split(/\\item\b/);
@@ -442,7 +442,7 @@ function environment(env, body, s, ctx, line) {
     }
     return html + `</${tag}>`;
   }
-  case 'verbatim': return `<pre class="verbatim">${esc(body.text.replace(/^\n/, ''))}</pre>`;
+  case 'verbatim': return `<pre class="verbatim" tabindex="0">${esc(body.text.replace(/^\n/, ''))}</pre>`;
   case 'center': case 'quote': case 'quotation': case 'flushleft': case 'minipage':
     if (env === 'minipage') new Src(body.text).group();
     return `<div class="${env}">${paragraphs(convert(body.text, body.line + 1, ctx))}</div>`;
