@@ -24,6 +24,9 @@
 //   - axe-core (the accessibility engine, given as AXE) finds no violation
 //     of WCAG 2.1 A and AA, on every page (--axe-all) or on the pages
 //     AXE_SAMPLE names (what `make check` runs; `make check-html` runs all).
+//   - search (search.html?q=...) finds "Hessian", "learning rate" and
+//     "dual number" from file:// and from python3 -m http.server, and the
+//     first place it lists has every word of the query.
 // It saves a screenshot of each page at both widths in build/html-shots/.
 //
 //   node tests/html-browser.js build/html build/html-shots [AXE [--axe-all]]
@@ -39,6 +42,7 @@ const axeAll = process.argv.includes('--axe-all');
 // prose, of code and of math, an index, and the search page.
 const AXE_SAMPLE = ['index.html', 'section-11.html', 'section-P12.html', 'appendix-A.html', 'index-of-subjects.html', 'search.html'];
 const axeSource = axeFile ? fs.readFileSync(axeFile, 'utf8') : null;
+const SEARCHES = ['Hessian', 'learning rate', 'dual number'];
 const SMALLEST_FIGURE_PT = 8;      // figure text is 11 pt, its scripts 8 pt
 const MIN_FIGURE_TEXT_PX = 11;     // at 390 px, no figure text smaller
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -70,6 +74,7 @@ for (const p of pages) {
   for (const m of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
     const url = m[2].replace(/&amp;/g, '&');
     // A link may lead to the web; nothing the page loads may come from it.
+    if (/^data:/.test(url)) continue;   // the empty icon: nothing fetched
     if (/^[a-z]+:/.test(url)) { if (m[1] === 'src' || !/^https?:/.test(url)) fail(p, `loads from outside the edition: ${url}`); continue; }
     const [file, anchor] = url.split('#');
     const target = file === '' ? p : file;
@@ -272,9 +277,10 @@ async function main() {
       else if (msg.method === 'Log.entryAdded' && p.entry.level === 'error') problems.push(`${p.entry.source} error: ${p.entry.text}${p.entry.url ? ' ' + p.entry.url : ''}`);
       else if (msg.method === 'Network.loadingFailed' && !p.canceled) problems.push(`failed to load ${p.type}: ${p.errorText}`);
       else if (msg.method === 'Network.responseReceived' && p.response.status >= 400) problems.push(`HTTP ${p.response.status}: ${p.response.url}`);
-      else if (msg.method === 'Network.requestWillBeSent' && !/^(file|data|about):/.test(p.request.url)) problems.push(`fetches from outside the edition: ${p.request.url}`);
+      else if (msg.method === 'Network.requestWillBeSent' && !/^(file|data|about):/.test(p.request.url) && !(server && p.request.url.startsWith(server))) problems.push(`fetches from outside the edition: ${p.request.url}`);
     });
     await S('Page.enable'); await S('Runtime.enable'); await S('Log.enable'); await S('Network.enable');
+    let server = null, searches = 0;                // the local http.server's URL, while it runs
     let formulas = 0, images = 0, axeRuns = 0;
     const smallestText = {};
     const axeLoaded = new Set();
@@ -330,11 +336,35 @@ async function main() {
         }
       }
     }
+    // Search, from file:// and from a local server (python3 -m http.server):
+    // each query finds places, and the first place's page has the words.
+    const http = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '0'], { cwd: htmlDir, stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      server = await new Promise((resolve, reject) => {
+        let out = '';
+        const t = setTimeout(() => reject(new Error('python3 -m http.server did not start')), 10000);
+        http.stdout.on('data', (d) => { out += d; const m = /port (\d+)/.exec(out); if (m) { clearTimeout(t); resolve(`http://127.0.0.1:${m[1]}/`); } });
+      });
+      for (const base of [`file://${htmlDir}/`, server]) {
+        for (const q of SEARCHES) {
+          problems.length = 0;
+          const loaded = cdp.waitFor('Page.loadEventFired', sessionId);
+          await S('Page.navigate', { url: `${base}search.html?q=${encodeURIComponent(q)}` });
+          await loaded;
+          const r = (await S('Runtime.evaluate', { expression: `[...document.querySelectorAll('#search-results li a')].map((a) => a.getAttribute('href'))`, returnByValue: true })).result.value;
+          for (const p of problems) fail('search.html', `${base}: ${p}`);
+          if (!r.length) { fail('search.html', `${base}: "${q}" finds nothing`); continue; }
+          const first = fs.readFileSync(path.join(htmlDir, r[0].split('#')[0]), 'utf8').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').toLowerCase();
+          if (!q.toLowerCase().split(' ').every((w) => first.includes(w))) fail('search.html', `${base}: "${q}": the first place found, ${r[0]}, does not have the words`);
+          searches++;
+        }
+      }
+    } finally { http.kill(); }
     for (const f of failures) process.stderr.write(`${f}\n`);
     console.log(`  html: ${pages.length} pages at ${WIDTHS.join(' and ')} px, ${images / WIDTHS.length} images and ${formulas / WIDTHS.length} formulas rendered ` +
       `(${formulasSeen.size} distinct, each drawn with TeX's fractions, scripts, primes and bold), ` +
       `smallest figure text ${WIDTHS.map((w) => `${(smallestText[w] || 0).toFixed(1)} px at ${w}`).join(', ')}, ` +
-      `${links} links followed, axe-core (WCAG 2.1 AA) on ${axeRuns} page views, ${failures.length} problem(s); screenshots in ${path.relative(process.cwd(), shotDir)}/`);
+      `${links} links followed, axe-core (WCAG 2.1 AA) on ${axeRuns} page views, ${searches} searches found, ${failures.length} problem(s); screenshots in ${path.relative(process.cwd(), shotDir)}/`);
   } finally {
     await cdp.send('Browser.close').catch(() => {});
     if (chrome.proc.exitCode === null) {

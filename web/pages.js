@@ -125,6 +125,7 @@ function pageHtml(site, pages, k, body) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <link rel="stylesheet" href="style.css">
+<link rel="icon" href="data:,">
 ${prev ? `<link rel="prev" href="${prev.file}">` : ''}${next ? `<link rel="next" href="${next.file}">` : ''}
 </head>
 <body>
