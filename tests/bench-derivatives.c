@@ -19,6 +19,7 @@
 #include <gsl/gsl_deriv.h>
 #include <gsl/gsl_errno.h>
 #include "autodiff.h"
+#include "cases.h"
 #include "calculus.h"
 #include "quad-reference.h"
 

@@ -8,6 +8,7 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
+#include "cases.h"
 #include "examples.h"
 
 #if defined(__has_include) && !defined(__clang__)

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "autodiff.h"
+#include "cases.h"
 #include "calculus.h"
 #include "examples.h"
 #include "linear.h"
