@@ -61,6 +61,9 @@ for (const p of pages) {
   ids.set(p, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
 }
 let links = 0;
+// Every page but the search page is whole without script: it has none.
+for (const p of pages) if (p !== 'search.html' && /<script\b/.test(fs.readFileSync(path.join(htmlDir, p), 'utf8'))) fail(p, 'has a script: only search.html may');
+let links = 0;
 // Letters and digits only, lower case: a heading as both editions print it.
 const letters = (t) => t.replace(/&[a-z]+;/g, ' ').normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 const pdfTexts = new Map();
@@ -85,7 +88,8 @@ for (const p of pages) {
       const n = /^page=(\d+)$/.exec(anchor);
       if (!n) { fail(p, `link ${url}: a PDF is linked by #page=N`); continue; }
       const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html);
-      const want = letters(h1 ? h1[1].replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]*>/g, '') : '').slice(0, 40);
+      // The heading's words (its number stands apart in the PDF's text).
+      const want = letters(h1 ? h1[1].replace(/<span class="num">[^<]*<\/span>/, '').replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]*>/g, '') : '').slice(0, 40);
       if (!letters(pdfPageText(path.join(htmlDir, target), +n[1])).includes(want)) fail(p, `link ${url}: PDF page ${n[1]} does not show this page's heading "${want}"`);
       continue;
     }
@@ -151,6 +155,9 @@ class CDP {
 
 // What the page itself reports: run inside it after load.
 function inPage(width, SMALLEST_FIGURE_PT) {
+  // Folded answers are opened, as a reader opens them, so that their
+  // formulas are drawn and measured.
+  for (const d of document.querySelectorAll('main details')) d.open = true;
   const out = { images: [], imageCount: document.images.length, formulas: 0, badFormulas: [], rawTeX: [], overflow: null, height: 0 };
   out.figureText = [];
   for (const img of document.images) {
