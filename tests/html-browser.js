@@ -60,7 +60,6 @@ for (const p of pages) {
   const html = fs.readFileSync(path.join(htmlDir, p), 'utf8');
   ids.set(p, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
 }
-let links = 0;
 // Every page but the search page is whole without script: it has none.
 for (const p of pages) if (p !== 'search.html' && /<script\b/.test(fs.readFileSync(path.join(htmlDir, p), 'utf8'))) fail(p, 'has a script: only search.html may');
 let links = 0;
