@@ -108,6 +108,43 @@ awk -v file="$pdf" -v pagfile="$pag" '
         exit bad
     }' "$tmp/doc.html" || fail=1
 
+# ---- links land above what they name: the destination of figure N and
+# table N (hyperref's figure.N, table.N) on the float's page, at or above
+# its top; a chunk's destination (noweb.*) at or above the top of the
+# chunk header beside it.
+pdfinfo -dests "$pdf" >"$tmp/dests"
+awk -v file="$pdf" -v pagfile="$pag" -v html="$tmp/doc.html" '
+    BEGIN {
+        while ((getline r < pagfile) > 0) {
+            split(r, f, " ")
+            if (f[1] == "figuretop") { nf++; page["figure." nf] = f[4]; top["figure." nf] = f[3] / 65536 * 72 / 72.27 }
+            if (f[1] == "tabletop") { nt++; page["table." nt] = f[4]; top["table." nt] = f[3] / 65536 * 72 / 72.27 }
+        }
+        # each page: the tops of the words that open a chunk header
+        while ((getline r < html) > 0) {
+            if (r ~ /<page /) { p++; match(r, /height="[0-9.]+"/); h = substr(r, RSTART + 8, RLENGTH - 9) + 0 }
+            if (r ~ /<word / && r ~ /">⟨/) { match(r, /yMin="[0-9.]+"/); hdr[p] = hdr[p] " " (substr(r, RSTART + 6, RLENGTH - 7) + 0) }
+        }
+    }
+    NR > 1 && $2 == "[" && $3 == "XYZ" {
+        name = $NF; gsub(/"/, "", name); y = $5 + 0
+        if (name in page) {
+            checked++
+            if ($1 != page[name] || y < top[name] - 1) { printf "%s: the link to %s lands at y %.0f on PDF page %d, below the float'"'"'s top (y %.0f, page %d)\n", file, name, y, $1, top[name], page[name]; bad = 1 }
+        } else if (name ~ /^noweb\./) {
+            n = split(hdr[$1], t, " "); best = 1e9
+            for (i = 1; i <= n; i++) { d = t[i] - (h - y); if (d > -20 && d < 20 && (d < 0 ? -d : d) < (best < 0 ? -best : best)) best = d }
+            if (best == 1e9) next
+            chunks++
+            if (best < 0) { printf "%s: the link %s lands %.1f pt below the top of the chunk header beside it (PDF page %d)\n", file, name, -best, $1; bad = 1 }
+        }
+    }
+    END {
+        if (checked != nf + nt) { printf "%s: %d floats recorded, %d destinations found\n", file, nf + nt, checked; bad = 1 }
+        if (!bad) printf "  %s: links to %d figures, %d tables and %d chunk headers land at or above them\n", file, nf, nt, chunks
+        exit bad
+    }' "$tmp/dests" || fail=1
+
 # ---- the back matter: its own top-level outline entry, over the
 # appendices and indexes; its pages headed with its name.
 back="Appendices and indexes"
