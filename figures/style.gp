@@ -35,8 +35,8 @@ set style line 5 lc rgb "#7b4fb0" lw 1.5 dt (10, 3)
 set style line 6 lc rgb "#8c8c8c" lw 1 dt 1
 # Point styles: filled circle, open square, open triangle.
 set style line 11 lc rgb "#000000" pt 7 ps 0.5
-set style line 12 lc rgb "#1f5fa0" pt 4 ps 0.6 lw 1
-set style line 13 lc rgb "#c0502a" pt 8 ps 0.6 lw 1
+set style line 12 lc rgb "#17457a" pt 4 ps 0.6 lw 1
+set style line 13 lc rgb "#a8531c" pt 8 ps 0.6 lw 1
 # A point where a tangent touches its curve, or a secant's second point:
 # a black disc with a white rim, drawn over the lines through it.
 set style line 20 lc rgb "#ffffff" pt 7 ps 1.15
