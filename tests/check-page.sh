@@ -9,7 +9,8 @@
 # It fails, naming the page, when
 #   - a chunk of at most 12 lines of code spans two pages;
 #   - a page says "<chunk> continued" but that chunk does not run on to
-#     it (it ended on an earlier page, or starts on this one);
+#     it (it ended on an earlier page, or starts on this one), or such a
+#     page opens with a float, between the chunk's two parts;
 #   - a page's last line is a chunk header, a section heading or the
 #     "Run it." line of a paragraph;
 #   - a word of a table lies outside the text block;
@@ -23,11 +24,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-# ---- chunks and "continued" notes, from doc.pag
+# ---- chunks, "continued" notes and floats at a page's top, from doc.pag
 awk -v file="$pag" '
     $1 == "start" { start[$2] = $4 }
     $1 == "end" { end_[$2] = $4; lines[$2] = $3 }
     $1 == "continued" { cont[$4] = $2 }
+    $1 == "textblock" { top = $4; sub(/pt$/, "", top); top *= 65536 }
+    $1 == "figuretop" || $1 == "tabletop" { if ($3 >= top - 2 * 65536) floattop[$4] = substr($1, 1, length($1) - 3) }
     END {
         for (c in start) {
             if (!(c in end_)) { printf "%s: chunk %d has no end\n", file, c; bad = 1; continue }
@@ -40,8 +43,9 @@ awk -v file="$pag" '
             if (!(c in start) || !(start[c] < p + 0 && p + 0 <= end_[c])) {
                 printf "%s: PDF page %d says chunk %d is continued, but it runs on pages %d-%d\n", file, p, c, start[c], end_[c]; bad = 1 }
             nc++
+            if (p in floattop) { printf "%s: PDF page %d opens with a %s inside chunk %d, which runs on to it\n", file, p, floattop[p], c; bad = 1 }
         }
-        if (!bad) printf "  %s: %d chunks, the %d of up to 12 lines each on one page; %d \"continued\" notes, each true\n", file, n, short, nc
+        if (!bad) printf "  %s: %d chunks, the %d of up to 12 lines each on one page; %d \"continued\" notes, each true, none over a float\n", file, n, short, nc
         exit bad
     }' "$pag" || fail=1
 
