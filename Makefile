@@ -322,6 +322,7 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
 	$(call say,CHECK,$(B)/doc.pdf pages)bash tests/check-page.sh $(B)
+	$(call say,CHECK,tests/check-page-selftest.sh)bash tests/check-page-selftest.sh $(B) $(B)/tmp/page-selftest
 	$(call say,CHECK,$(B)/doc.tex)bash tests/check-identifier-links.sh $(B)/doc.tex
 	$(call say,CHECK,figures)bash tests/check-figures.sh doc.nw $(B)
 	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)

@@ -23,6 +23,15 @@ for f in "$pdf" "$pag" "$out"; do [ -s "$f" ] || { echo "$f: missing or empty" >
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
+# The PDF's text, its words' boxes and its destinations; PAGE_TEXT names a
+# directory that keeps them for further runs on the same PDF (the self-test).
+text=${PAGE_TEXT:-$tmp}
+if [ ! -s "$text/doc.txt" ] || [ ! -s "$text/doc.html" ] || [ ! -s "$text/dests" ]; then
+    mkdir -p "$text"
+    pdftotext -layout "$pdf" "$text/doc.txt"
+    pdftotext -bbox "$pdf" "$text/doc.html"
+    pdfinfo -dests "$pdf" >"$text/dests"
+fi
 
 # ---- chunks, "continued" notes and floats at a page's top, from doc.pag
 awk -v file="$pag" '
@@ -50,7 +59,6 @@ awk -v file="$pag" '
     }' "$pag" || fail=1
 
 # ---- the last line of each page, from the PDF's text laid out as lines
-pdftotext -layout "$pdf" "$tmp/doc.txt"
 awk -F'\t' '/^\\contentsline \{section\}/ { sub(/^\\contentsline \{section\}\{(\\numberline \{[^}]*\})?/, ""); sub(/\}\{[0-9ivx]*\}\{.*$/, ""); print }' \
     "$b/latex/doc.toc" >"$tmp/sections"
 awk -v file="$pdf" -v secfile="$tmp/sections" '
@@ -68,12 +76,11 @@ awk -v file="$pdf" -v secfile="$tmp/sections" '
         if (why != "") { printf "%s: PDF page %d ends with %s: %s\n", file, NR, why, last; bad = 1 }
     }
     END { if (!bad) printf "  %s: no page ends with a chunk header, a heading or a \"Run it.\" line\n", file; exit bad }' \
-    "$tmp/doc.txt" || fail=1
+    "$text/doc.txt" || fail=1
 
 # ---- tables inside the text block: the words between each table's top
 # and foot, by pdftotext -bbox, against the text block's edges (TeX pt
 # and sp, converted to PDF points, 72 to the inch against TeX's 72.27).
-pdftotext -bbox "$pdf" "$tmp/doc.html"
 awk -v file="$pdf" -v pagfile="$pag" '
     function bp(sp) { return sp / 65536 * 72 / 72.27 }
     BEGIN {
@@ -110,14 +117,13 @@ awk -v file="$pdf" -v pagfile="$pag" '
         if (nt == 0) { printf "%s: no tables recorded in %s\n", file, pagfile; bad = 1 }
         if (!bad) printf "  %s: all %d tables inside the text block\n", file, nt
         exit bad
-    }' "$tmp/doc.html" || fail=1
+    }' "$text/doc.html" || fail=1
 
 # ---- links land above what they name: the destination of figure N and
 # table N (hyperref's figure.N, table.N) on the float's page, at or above
 # its top; a chunk's destination (noweb.*) at or above the top of the
 # chunk header beside it.
-pdfinfo -dests "$pdf" >"$tmp/dests"
-awk -v file="$pdf" -v pagfile="$pag" -v html="$tmp/doc.html" '
+awk -v file="$pdf" -v pagfile="$pag" -v html="$text/doc.html" '
     BEGIN {
         while ((getline r < pagfile) > 0) {
             split(r, f, " ")
@@ -147,7 +153,7 @@ awk -v file="$pdf" -v pagfile="$pag" -v html="$tmp/doc.html" '
         if (checked != nf + nt) { printf "%s: %d floats recorded, %d destinations found\n", file, nf + nt, checked; bad = 1 }
         if (!bad) printf "  %s: links to %d figures, %d tables and %d chunk headers land at or above them\n", file, nf, nt, chunks
         exit bad
-    }' "$tmp/dests" || fail=1
+    }' "$text/dests" || fail=1
 
 # ---- the back matter: its own top-level outline entry, over the
 # appendices and indexes; its pages headed with its name.
@@ -176,5 +182,5 @@ awk -v file="$pdf" -v back="$back" '
     }
     END { if (!on) { printf "%s: no page opens the back matter, \"%s\"\n", file, back; exit 1 }
           if (!bad) printf "  %s: the back matter'"'"'s %d pages are headed \"%s\"\n", file, pages, back; exit bad }' \
-    "$tmp/doc.txt" || fail=1
+    "$text/doc.txt" || fail=1
 [ "$fail" = 0 ] || { echo "$pdf: the page breaks the rules above (doc.nw's preamble)" >&2; exit 1; }
