@@ -9,7 +9,7 @@ b=$1 s=$2
 rm -rf "$s"
 mkdir -p "$s/latex"
 for f in doc.pdf doc.log; do ln -s "$PWD/$b/$f" "$s/$f"; done
-for f in doc.out doc.toc; do ln -s "$PWD/$b/latex/$f" "$s/latex/$f"; done
+for f in doc.out doc.toc doc.lof doc.lot; do ln -s "$PWD/$b/latex/$f" "$s/latex/$f"; done
 # The PDF's text is read once, for all the cases.
 export PAGE_TEXT=$s/text
 n=0
@@ -32,6 +32,12 @@ awk '$1 == "textblock" { top = $4; sub(/pt$/, "", top) } { print }
      $1 == "continued" && !done { printf "tabletop 4475231 %d %d\n", top * 65536, $4; printf "tablefoot 4475231 %d %d\n", top * 65536 - 65536, $4; done = 1 }' \
     "$b/doc.pag" >"$s/doc.pag"
 expect "float inside a chunk" "opens with a table inside chunk"
+# A whole caption in the list of figures.
+cp "$b/doc.pag" "$s/doc.pag"
+rm "$s/latex/doc.lof"   # a link to the build's own list: never written through
+sed '1s/\\ignorespaces [^}]*}/\\ignorespaces Distance fallen against time.  The secant over the first second has the one-second average speed as its slope; the tangent has the speed right now}/' \
+    "$b/latex/doc.lof" >"$s/latex/doc.lof"
+expect "long caption in the list" "not a short caption"
 # A table's record moved 100 pt to the left: its words now stand outside.
 awk '$1 == "textblock" { $2 = ($2 + 100) "pt"; $3 = ($3 + 100) "pt" } { print }' "$b/doc.pag" >"$s/doc.pag"
 expect "table outside the text block" "outside the text block"

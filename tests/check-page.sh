@@ -14,6 +14,8 @@
 #   - a page's last line is a chunk header, a section heading or the
 #     "Run it." line of a paragraph;
 #   - a word of a table lies outside the text block;
+#   - an entry of the list of figures or tables is longer than a short
+#     caption (70 characters);
 #   - the back matter (appendices and indexes) is not a top-level entry
 #     of the outline of its own, or a page of it is headed "Part II".
 set -eu -o pipefail
@@ -154,6 +156,22 @@ awk -v file="$pdf" -v pagfile="$pag" -v html="$text/doc.html" '
         if (!bad) printf "  %s: links to %d figures, %d tables and %d chunk headers land at or above them\n", file, nf, nt, chunks
         exit bad
     }' "$text/dests" || fail=1
+
+# ---- the lists of figures and tables: one short line per entry (a
+# caption's short form, \caption[short]{...}), not the whole caption.
+for list in lof lot; do
+    awk -v file="$b/latex/doc.$list" '
+        /^\\contentsline/ {
+            t = $0; sub(/^\\contentsline \{[a-z]+\}\{\\numberline \{[^}]*\}\{\\ignorespaces /, "", t)
+            sub(/\}\}\{[0-9ivx]+\}\{[a-z]+\.[0-9]+\}%$/, "", t)
+            gsub(/\$[^$]*\$/, "xx", t); gsub(/\\[a-zA-Z]+|[{}]/, "", t)
+            n++
+            if (length(t) > 70) { printf "%s: entry %d is %d characters, not a short caption: %s\n", file, n, length(t), substr(t, 1, 60) "..."; bad = 1 }
+        }
+        END { if (n == 0) { printf "%s: no entries\n", file; bad = 1 }
+              if (!bad) printf "  %s: %d entries, each a short caption\n", file, n; exit bad }' \
+        "$b/latex/doc.$list" || fail=1
+done
 
 # ---- the back matter: its own top-level outline entry, over the
 # appendices and indexes; its pages headed with its name.
