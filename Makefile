@@ -42,7 +42,10 @@ LIB := libderivml.a
 # meanwhile says so and waits.  This first make reads nothing else, runs
 # no tool, and passes the goals, flags and variables on.  Not locked: a
 # make run by a locked one in this tree (DERIVML_LOCK names it), a dry run
-# (make -n) and `make help`.
+# (make -n), and goals that touch nothing in this tree's build/: `make
+# help` and the long tests that build scratch copies of the tree (a
+# check-incremental of an hour does not hold up your `make`).
+UNBUILT_GOALS := help chaos check-paths check-incremental check-concurrent
 dry_run := $(if $(filter-out --%,$(firstword $(MAKEFLAGS))),$(findstring n,$(firstword $(MAKEFLAGS))))
 take_lock := yes
 ifeq ($(value DERIVML_LOCK),$(CURDIR))
@@ -51,8 +54,10 @@ endif
 ifneq ($(dry_run),)
   take_lock :=
 endif
-ifeq ($(MAKECMDGOALS),help)
+ifneq ($(MAKECMDGOALS),)
+ifeq ($(filter-out $(UNBUILT_GOALS),$(MAKECMDGOALS)),)
   take_lock :=
+endif
 endif
 
 ifneq ($(take_lock),)
@@ -163,9 +168,9 @@ $(B)/figures.mk: $(wildcard figures/*.gp) build-aux/figure-deps.sh
 	$(Q)bash build-aux/figure-deps.sh $(B) $(wildcard figures/*.gp)
 
 # The generated fragments are needed by every goal but `make clean` and
-# `make help` (make remakes them first when they are out of date, then
-# reads them).
-ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
+# those that build nothing here (make remakes them first when they are out
+# of date, then reads them).
+ifneq ($(filter-out clean $(UNBUILT_GOALS),$(or $(MAKECMDGOALS),all)),)
 include $(B)/tangle.mk $(B)/figures.mk
 endif
 
