@@ -317,6 +317,7 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	$(call say,CHECK,figures)bash tests/check-figures.sh doc.nw $(B)
 	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)
 	$(call say,CHECK,tests/figure-text-selftest.sh)tests/figure-text-selftest.sh $(B)/tmp/figure-text-selftest
+	$(call say,CHECK,$(B)/src/)bash tests/check-tangle.sh doc.nw $(B)
 	$(call say,CHECK,build/.lock)bash tests/check-lock.sh
 	$(call say,REPLAY,tests/fuzz-cases)for t in $(FUZZ_TARGETS); do \
 	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
