@@ -5,7 +5,8 @@
 # For every tangled file: BUILD/src/F without its #line directives must be
 # BUILD/plain/F byte for byte (noweb's nt, which indents a chunk as far as
 # its <<use>>), and every line of BUILD/src/F that is not empty must hold
-# the text, trimmed, of the SOURCE.nw line its #line directives give it.
+# the text, trimmed and with noweb's escapes undone, of the SOURCE.nw
+# line its #line directives give it.
 set -eu -o pipefail
 src=$1 b=$2
 fail=0 files=0 lines=0
@@ -18,7 +19,8 @@ while IFS= read -r -d '' f; do
     fi
     n=$(awk -v out="$b/src/$f" '
         function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
-        FNR == NR { line[FNR] = trim($0); next }
+        # noweb writes a literal << in code as @<<, and an @ in column 1 as @@.
+        FNR == NR { t = $0; gsub(/@<</, "<<", t); sub(/^@@/, "@", t); line[FNR] = trim(t); next }
         /^#line [0-9]+ "/ { at = $2; next }
         { t = trim($0); checked++
           if (t != "" && (!at || line[at] == "" || !index(t, line[at]))) {
