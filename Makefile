@@ -368,12 +368,15 @@ check: $(B)/doc.pdf $(B)/html/index.html $(AXE) $(TEST_BINS) $(REPLAYS) $(PROGRA
 
 # make chaos: SIGKILL a clean build's whole process group at CHAOS_N random
 # instants; after each, make must rebuild the reference PDF byte for byte
-# and make check must pass.  make check-paths: the build in a directory
-# named with a space, a quote and a $(...), and install into a DESTDIR with
-# a space.  Both work on scratch copies of the tree.
+# and make check must pass.  Then everything else that tries to fool the
+# build: check-incremental and check-concurrent (below).  make check-paths:
+# the build in a directory named with a space, a quote and a $(...), and
+# install into a DESTDIR with a space.  All work on scratch copies of the
+# tree.
 CHAOS_N ?= 20
 chaos:
-	$(Q)bash tests/chaos.sh $(CHAOS_N)
+	$(Q)bash tests/chaos.sh $(CHAOS_N) && bash tests/incremental.sh $(INCREMENTAL_N) \
+	  && bash tests/concurrent.sh $(CONCURRENT_N)
 
 check-paths:
 	$(Q)bash tests/paths.sh
@@ -429,7 +432,7 @@ help:
 	  'make check              the tests and the document checks (what CI runs)' \
 	  'make check-incremental  edits, each followed by make, against clean builds (INCREMENTAL_N)' \
 	  'make check-concurrent   two makes at once in one tree end with a clean build (CONCURRENT_N)' \
-	  'make chaos              builds killed at random instants must rebuild the same PDF (CHAOS_N)' \
+	  'make chaos              killed builds rebuild the same PDF (CHAOS_N); then the two above' \
 	  'make check-paths        the build in a directory named with a space, a quote and $$(...)' \
 	  'make bench              build times beside their floors; the derivative and fit benches' \
 	  'make fuzz               libFuzzer on the data and command-line readers (FUZZ_SECONDS)' \
