@@ -14,6 +14,8 @@
 #   - a page's last line is a chunk header, a section heading or the
 #     "Run it." line of a paragraph;
 #   - a word of a table lies outside the text block;
+#   - a chunk's tag, or a triangle to its previous or next part, is not
+#     level with the chunk's header in the margin;
 #   - an entry of the list of figures or tables is longer than a short
 #     caption (70 characters);
 #   - the back matter (appendices and indexes) is not a top-level entry
@@ -156,6 +158,43 @@ awk -v file="$pdf" -v pagfile="$pag" -v html="$text/doc.html" '
         if (!bad) printf "  %s: links to %d figures, %d tables and %d chunk headers land at or above them\n", file, nf, nt, chunks
         exit bad
     }' "$text/dests" || fail=1
+
+# ---- each chunk's margin note on its header's line: the tag (the header
+# names it, "<name 29a>="), and the triangles to the chunk's previous and
+# next parts, stand level with the header, not a line above or below.
+awk -v file="$pdf" -v pagfile="$pag" '
+    BEGIN { while ((getline r < pagfile) > 0) if (r ~ /^textblock /) { split(r, f, " "); sub(/pt$/, "", f[3]); right = f[3] * 72 / 72.27 } }
+    function flush(   i, j, ok) {
+        for (i = 1; i <= nh; i++) {
+            ok = 0; heads++
+            # the header of a first part carries its own tag; of a later part
+            # ("+=") that of the first, so any tag will do beside it
+            for (j = 1; j <= nm; j++)
+                if ((mw[j] == htag[i] || hplus[i] && mw[j] ~ /^[0-9]+[a-z]?$/) && (my[j] - hy[i])^2 < 9) ok = 1
+            if (!ok) { printf "%s: PDF page %d: chunk %s has no tag beside its header\n", file, page, htag[i]; bad = 1 }
+        }
+        for (j = 1; j <= nm; j++) if (mw[j] == "◁" || mw[j] == "▷") {
+            ok = 0; marks++
+            for (i = 1; i <= nh; i++) if ((my[j] - hy[i])^2 < 9) ok = 1
+            if (!ok) { printf "%s: PDF page %d: a %s in the margin beside no chunk header\n", file, page, mw[j]; bad = 1 }
+        }
+        nh = nm = 0
+    }
+    /<page / { flush(); page++ }
+    /<word / {
+        match($0, /xMin="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        match($0, /yMax="[0-9.]+"/); y = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        w = $0; sub(/^.*">/, "", w); sub(/<.*$/, "", w)
+        if (x > right + 5) { nm++; mw[nm] = w; my[nm] = y }
+        else if ((w == "≡" || w == "+≡") && prev ~ /⟩$/) { nh++; htag[nh] = prev; sub(/⟩$/, "", htag[nh]); hy[nh] = prevy; hplus[nh] = w == "+≡" }
+        prev = w; prevy = y
+    }
+    END {
+        flush()
+        if (heads == 0) { printf "%s: no chunk headers found\n", file; bad = 1 }
+        if (!bad) printf "  %s: %d chunk headers, each with its tag and its %d triangles on its own line\n", file, heads, marks
+        exit bad
+    }' "$text/doc.html" || fail=1
 
 # ---- the lists of figures and tables: one short line per entry (a
 # caption's short form, \caption[short]{...}), not the whole caption.
