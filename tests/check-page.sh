@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# check-page.sh BUILD: the page rules of doc.nw's preamble hold in
+# check-page.sh BUILD [DOC.nw]: the page rules of doc.nw's preamble hold in
 # BUILD/doc.pdf.  Two sources, each read for what it can see:
 #   BUILD/doc.pag, written by pdfTeX as each page was shipped out: the
 #     pages on which each chunk starts and ends and its length, each
@@ -7,6 +7,8 @@
 #   the PDF itself, through pdftotext (its words, their boxes, its pages
 #     as lines) and hyperref's outline (BUILD/latex/doc.out).
 # It fails, naming the page, when
+#   - the chunks' lengths TeX counted (in lines of code) are not those
+#     counted in doc.nw;
 #   - a chunk of at most 12 lines of code spans two pages;
 #   - a page says "<chunk> continued" but that chunk does not run on to
 #     it (it ended on an earlier page, or starts on this one), or such a
@@ -35,6 +37,22 @@ if [ ! -s "$text/doc.txt" ] || [ ! -s "$text/doc.html" ] || [ ! -s "$text/dests"
     pdftotext -layout "$pdf" "$text/doc.txt"
     pdftotext -bbox "$pdf" "$text/doc.html"
     pdfinfo -dests "$pdf" >"$text/dests"
+fi
+
+# ---- the chunks' lengths that TeX counted are those of doc.nw: the same
+# multiset of line counts, counted here from the source.
+doc=${2:-doc.nw}
+awk '/^<<.*>>=$/ { if (c) print n; c = 1; n = 0; next }
+     /^@( |$)/ { if (c) print n; c = 0; next }
+     c { n++ }
+     END { if (c) print n }' "$doc" | sort -n >"$tmp/nw-lengths"
+awk '$1 == "end" { print $3 }' "$pag" | sort -n >"$tmp/tex-lengths"
+if ! cmp -s "$tmp/nw-lengths" "$tmp/tex-lengths"; then
+    echo "$pag: the chunks' lengths differ from $doc's (sorted, $doc < > $pag):" >&2
+    diff "$tmp/nw-lengths" "$tmp/tex-lengths" | head -5 >&2 || true
+    fail=1
+else
+    echo "  $pag: $(wc -l <"$tmp/tex-lengths") chunk lengths, as $doc has them"
 fi
 
 # ---- chunks, "continued" notes and floats at a page's top, from doc.pag
