@@ -219,7 +219,7 @@ $(B)/doc.pipe: doc.nw | $(B)/tools.ok
 	$(call say,PIPE,doc.nw)mkdir -p $(B)/tmp && /usr/lib/noweb/markup doc.nw | /usr/lib/noweb/finduses -noquote \
 	  | /usr/lib/noweb/noidx -delay >$(B)/tmp/doc.pipe && mv $(B)/tmp/doc.pipe $@
 
-$(B)/html/index.html: $(B)/doc.pipe web/nw2html.js web/style.css $(HTML_DATA) $(HTML_FIGS) \
+$(B)/html/index.html: $(B)/doc.pipe $(wildcard web/*.js) web/style.css $(HTML_DATA) $(HTML_FIGS) \
     $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) $(PROGRAMS:%=$(B)/plain/%.c) | $(B)/html.ok
 	$(call say,HTML,$(B)/html/)rm -rf $(B)/tmp/html && KATEX=$(KATEX) node web/nw2html.js $(B)/doc.pipe $(B) $(B)/tmp/html \
 	  && rm -rf $(B)/html && mv $(B)/tmp/html $(B)/html
@@ -265,8 +265,9 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
 	    || { echo "tests/fuzz-cases/$$t: a fuzz case fails again (see above)" >&2; exit 1; }; \
 	done
+	$(call say,CHECK,web/)node tests/web-mathml.js
 	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-code.js doc.nw $(B)/html \
-	  && node tests/html-browser.js $(B)/html $(B)/html-shots
+	  && node tests/html-mathml.js $(B)/html && node tests/html-browser.js $(B)/html $(B)/html-shots
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  SAN_BIN="$$PWD/$(B)/san/bin" VALUES_DIR="$$PWD/$(B)/data" DOC_NW="$$PWD/doc.nw" \
 	  VALUES_CHECKED="$$PWD/$(B)/tests/values-checked.txt"; \

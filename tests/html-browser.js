@@ -8,7 +8,15 @@
 //     size, and no raw TeX (a backslash command or a $) is left in the text;
 //   - the page does not scroll sideways (code and wide formulas scroll
 //     inside their own boxes);
-//   - every internal link leads to a page that exists and an anchor on it.
+//   - every internal link leads to a page that exists and an anchor on it;
+//   - every distinct formula is drawn with the structure TeX gives it in
+//     the PDF: as many fractions with the numerator above the
+//     denominator as the TeX has \frac, as many raised or lowered
+//     scripts as it has ^ and _, as many primes as ', as many bold
+//     letters as \boldsymbol holds, and \mathrel{+}= drawn as one
+//     operator "+=" (no gap between its glyphs).  The expectations come
+//     from the formula's TeX (kept in its annotation), the counts from
+//     the boxes Chromium draws.
 // It saves a screenshot of each page at both widths in build/html-shots/.
 //
 //   node tests/html-browser.js build/html build/html-shots
@@ -139,6 +147,76 @@ function inPage(width) {
   return out;
 }
 
+// What Chromium drew for each formula: run inside the page.
+function drawnFormulas() {
+  const box = (e) => e.getBoundingClientRect();
+  const mid = (r) => (r.top + r.bottom) / 2;
+  const BOLD = [[0x1d400, 0x1d433], [0x1d468, 0x1d49b], [0x1d6a8, 0x1d6e1], [0x1d71c, 0x1d755], [0x1d7ce, 0x1d7d7]];
+  const out = [];
+  for (const math of document.querySelectorAll('math')) {
+    const ann = math.querySelector('annotation');
+    const got = { fracs: 0, scripts: 0, primes: 0, bold: 0, plusEq: 0 };
+    for (const f of math.querySelectorAll('mfrac')) {
+      const k = f.children;
+      if (k.length === 2 && box(k[0]).height > 0 && box(k[1]).height > 0 && box(k[0]).bottom <= box(k[1]).top + 1) got.fracs++;
+    }
+    const lowered = (base, s) => mid(box(s)) > mid(box(base)) + 0.5;
+    const raised = (base, s) => mid(box(s)) < mid(box(base)) - 0.5;
+    const under = (base, s) => box(s).top >= box(base).bottom - 2;
+    const over = (base, s) => box(s).bottom <= box(base).top + 2;
+    for (const e of math.querySelectorAll('msub, msup, msubsup, munder, mover, munderover')) {
+      const k = e.children, t = e.tagName.toLowerCase();
+      if (t === 'mover' && e.getAttribute('accent') === 'true') continue;
+      if (t === 'msub' && k.length === 2 && lowered(k[0], k[1])) got.scripts++;
+      if (t === 'msup' && k.length === 2 && raised(k[0], k[1])) got.scripts++;
+      if (t === 'msubsup' && k.length === 3) got.scripts += lowered(k[0], k[1]) + raised(k[0], k[2]);
+      if (t === 'munder' && k.length === 2 && under(k[0], k[1])) got.scripts++;
+      if (t === 'mover' && k.length === 2 && over(k[0], k[1])) got.scripts++;
+      if (t === 'munderover' && k.length === 3) got.scripts += under(k[0], k[1]) + over(k[0], k[2]);
+    }
+    // The drawn glyphs in order, each with its box.
+    const glyphs = [];
+    const walker = document.createTreeWalker(math, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.parentElement.closest('annotation') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
+    for (let n; (n = walker.nextNode());) {
+      const weight = +getComputedStyle(n.parentElement).fontWeight;
+      const size = parseFloat(getComputedStyle(n.parentElement).fontSize);
+      for (let i = 0; i < n.data.length;) {
+        const cp = n.data.codePointAt(i), len = cp > 0xffff ? 2 : 1;
+        if (!/\s/.test(n.data[i])) {
+          const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + len);
+          glyphs.push({ ch: String.fromCodePoint(cp), cp, r: r.getBoundingClientRect(), bold: weight >= 600, size });
+        }
+        i += len;
+      }
+    }
+    for (const [k, g] of glyphs.entries()) {
+      got.primes += { '′': 1, '″': 2, '‴': 3 }[g.ch] || 0;
+      if (/\p{L}|\p{N}/u.test(g.ch) && (g.bold || BOLD.some(([a, b]) => g.cp >= a && g.cp <= b))) got.bold++;
+      const next = glyphs[k + 1];
+      if (g.ch === '+' && next && next.ch === '=' && next.r.left - g.r.right < 0.12 * g.size) got.plusEq++;
+    }
+    out.push({ tex: ann ? ann.textContent.replace(/\s+/g, ' ').trim() : '', got });
+  }
+  return out;
+}
+
+// What TeX makes of a formula, read from its source (the PDF's structure).
+function texStructure(tex) {
+  const t = tex.replace(/\\text\{[^{}]*\}/g, '').replace(/\\[_^]/g, '');
+  const count = (re) => (t.match(re) || []).length;
+  let bold = 0;
+  for (const m of t.matchAll(/\\(?:boldsymbol|mathbf|bm)\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g)) {
+    bold += (m[1].match(/\\[A-Za-z]+|[A-Za-z0-9]/g) || []).length;
+  }
+  return {
+    fracs: count(/\\[dt]?frac(?![A-Za-z])/g),
+    scripts: count(/[_^]/g) + count(/\\(?:overset|underset|stackrel)(?![A-Za-z])/g),
+    primes: count(/'/g),
+    bold,
+    plusEq: count(/\\mathrel\{\+\}=/g),
+  };
+}
+
 async function main() {
   fs.rmSync(shotDir, { recursive: true, force: true });
   fs.mkdirSync(shotDir, { recursive: true });
@@ -162,6 +240,7 @@ async function main() {
     });
     await S('Page.enable'); await S('Runtime.enable'); await S('Log.enable'); await S('Network.enable');
     let formulas = 0, images = 0;
+    const formulasSeen = new Map();   // TeX -> the first page that has it
     for (const width of WIDTHS) {
       await S('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: 1, mobile: width < 600 });
       for (const page of pages) {
@@ -177,6 +256,16 @@ async function main() {
         if (width === WIDTHS[0]) for (const t of r.rawTeX) fail(page, `raw TeX in the text: "${t}"`);
         if (r.overflow) fail(page, `scrolls sideways: ${r.overflow}`);
         formulas += r.formulas; images += r.imageCount;
+        if (width === WIDTHS[WIDTHS.length - 1]) {
+          const drawn = (await S('Runtime.evaluate', { expression: `(${drawnFormulas})()`, returnByValue: true })).result.value;
+          for (const f of drawn) {
+            if (formulasSeen.has(f.tex)) continue;
+            formulasSeen.set(f.tex, page);
+            const want = texStructure(f.tex);
+            const diff = Object.keys(want).filter((k) => want[k] !== f.got[k]).map((k) => `${k}: TeX ${want[k]}, drawn ${f.got[k]}`);
+            if (diff.length) fail(page, `formula ${f.tex}: not drawn as TeX sets it (${diff.join('; ')})`);
+          }
+        }
         // The whole page, in pieces of at most SHOT_HEIGHT pixels.
         const pieces = Math.ceil(r.height / SHOT_HEIGHT);
         for (let k = 0; k < pieces; k++) {
@@ -189,7 +278,8 @@ async function main() {
       }
     }
     for (const f of failures) process.stderr.write(`${f}\n`);
-    console.log(`  html: ${pages.length} pages at ${WIDTHS.join(' and ')} px, ${images / WIDTHS.length} images and ${formulas / WIDTHS.length} formulas rendered, ` +
+    console.log(`  html: ${pages.length} pages at ${WIDTHS.join(' and ')} px, ${images / WIDTHS.length} images and ${formulas / WIDTHS.length} formulas rendered ` +
+      `(${formulasSeen.size} distinct, each drawn with TeX's fractions, scripts, primes and bold), ` +
       `${links} links followed, ${failures.length} problem(s); screenshots in ${path.relative(process.cwd(), shotDir)}/`);
   } finally {
     await cdp.send('Browser.close').catch(() => {});

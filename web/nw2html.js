@@ -18,6 +18,7 @@
 const fs = require('fs');
 const path = require('path');
 const katex = require(process.env.KATEX || '/usr/share/javascript/katex/katex.js');
+const mathml = require('./mathml.js');
 
 const [pipeFile, buildDir, outDir] = process.argv.slice(2);
 if (!outDir) {
@@ -231,50 +232,13 @@ function mathTeX(tex, line) {
   });
   return expandMacros(tex).replace(/\\texorpdfstring\{([^{}]*)\}\{[^{}]*\}/g, '$1');
 }
-// The end of the MathML element that starts at i.
-function elementEnd(html, i) {
-  const re = /<(\/?)([a-z]+)[^>]*?(\/?)>/g;
-  re.lastIndex = i;
-  let depth = 0, m;
-  while ((m = re.exec(html))) {
-    if (m[3]) { if (depth === 0) return re.lastIndex; continue; }
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) return re.lastIndex;
-  }
-  return html.length;
-}
-// A prime on anything (f', (a+b)', \left(...\right)'): the base, then the
-// prime glyph itself, which is already raised, not a superscript of it.
-function unsuperscriptPrimes(html) {
-  const prime = /^(?:<mo mathvariant="normal" lspace="0em" rspace="0em">(′+)<\/mo>|<mrow>((?:<mo mathvariant="normal">′<\/mo>)+)<\/mrow>)<\/msup>/;
-  for (let i = html.indexOf('<msup>'); i >= 0; i = html.indexOf('<msup>', i + 1)) {
-    const baseEnd = elementEnd(html, i + 6);
-    const m = prime.exec(html.slice(baseEnd));
-    if (!m) continue;
-    const n = m[1] ? m[1].length : m[2].split('′').length - 1;
-    const glyph = ['', '′', '″', '‴'][n] || '′'.repeat(n);
-    html = html.slice(0, i) + html.slice(i + 6, baseEnd) + `<mo lspace="0em" rspace="0em">${glyph}</mo>` + html.slice(baseEnd + m[0].length);
-  }
-  return html;
-}
-// Where KaTeX's MathML renders worse in a browser than its TeX does
-// (compared with pandoc --mathml on every formula of doc.nw): \overset
-// nests <mo> elements, which MathML forbids; a prime is set as a
-// superscript of a glyph that is already raised, so it shrinks to a dot;
-// and the invisible function application after \operatorname has no space.
-function fixMathML(html) {
-  return unsuperscriptPrimes(html
-    .replace(/<mo><mo>([^<]*)<\/mo><\/mo>/g, '<mo>$1</mo>')
-    .replace(/<mo>(<mover>(?:(?!<\/?mover>).)*<\/mover>)<\/mo>/g, '$1'))
-    .replace(/<mo>\u2061<\/mo>/g, '<mo lspace="0em" rspace="0.1667em">\u2061</mo>');
-}
 function renderMath(tex, display, line) {
   mathVals.length = 0;
   const t = mathTeX(tex, line);
   if (process.env.NW2HTML_FORMULAS) fs.appendFileSync(process.env.NW2HTML_FORMULAS, JSON.stringify({ tex: t, display }) + '\n');
   let html;
   try {
-    html = fixMathML(katex.renderToString(t, { output: 'mathml', displayMode: display, throwOnError: true, strict: 'error' }));
+    html = mathml.fix(katex.renderToString(t, { output: 'mathml', displayMode: display, throwOnError: true, strict: 'error' }));
   } catch (e) {
     die(`formula ${JSON.stringify(tex.trim())}: ${e.message}`, line);
   }
@@ -380,7 +344,7 @@ function convert(text, line, ctx) {
       const key = s.group('\\val').text;
       if (!values.has(key)) die(`no program computed the value '${key}'`, l);
       mathVals.length = 0;
-      const html = katex.renderToString(`{${values.get(key)}}`, { output: 'mathml', throwOnError: true });
+      const html = mathml.fix(katex.renderToString(`{${values.get(key)}}`, { output: 'mathml', throwOnError: true }));
       inline(`<span class="val" data-val="${esc(key)}">${html}</span>`);
       break;
     }
