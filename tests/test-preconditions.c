@@ -51,14 +51,14 @@ static void assert_dies(void (*call)(void), const char *expected)
 
 static void read_past_the_tape(void)
 {
-    struct tape t = {NULL, 0, 0, false};
+    struct tape t = {NULL, 0, 0, STATUS_OK};
     tape_input(&t, 2.0);
     printf("%g\n", tape_value(&t, 1));   /* one node: index 1 is past it */
 }
 
 static void record_from_a_node_not_on_the_tape(void)
 {
-    struct tape t = {NULL, 0, 0, false};
+    struct tape t = {NULL, 0, 0, STATUS_OK};
     size_t x = tape_input(&t, 2.0);
     tape_mul(&t, x, x + 5);
 }
@@ -103,7 +103,7 @@ static void other_preconditions_abort(void **state)
 static void calls_in_range_do_not_abort(void **state)
 {
     (void)state;
-    struct tape t = {NULL, 0, 0, false};
+    struct tape t = {NULL, 0, 0, STATUS_OK};
     size_t x = tape_input(&t, 2.0);
     assert_true(tape_value(&t, tape_mul(&t, x, x)) == 4.0);
     tape_free(&t);
