@@ -1,7 +1,7 @@
 # Excess loss against epoch for three learning rates, log scale, each curve
 # named with its rate.  The excess of the good rate ends at the rounding of
-# the loss, where it is as often exactly 0 or just below as above: those
-# epochs are drawn on a strip below the axis, marked "<= 0".
+# the loss, after which it is a few roundings either side of 0: the
+# epochs where it is 0 or below are drawn on a strip below the axis, "<= 0".
 load 'style.gp'
 @logy
 set xlabel 'epoch'

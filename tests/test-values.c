@@ -135,6 +135,44 @@ static void limit_decimal_error_falls_to_its_best_then_stays_above(void **state)
     assert_int_equal(walk.collapse_k, collapse);
 }
 
+/* "The rows from h = 10^-9 to 10^-11 all show 6.000000496 ... the step
+ * the computer actually takes, (x + h) - x, is h times the same factor":
+ * x + h rounds to 3 + n 2^-51 with n the integer nearest 10^-k 2^51,
+ * found here in long double (64 bits hold 10^-k 2^51 to far better than
+ * the 0.001 by which it misses a half-integer), so the factor is
+ * n / (10^-k 2^51), the same in exact arithmetic for every row of the run. */
+static void limit_repeated_rows_share_one_rounded_step(void **state)
+{
+    (void)state;
+    int first = -1, last = -1;
+    for (int k = 1; k <= 16; k++) {
+        double q = quotient_at_3(pow(10.0, -k));
+        if (q == quotient_at_3(pow(10.0, -(k - 1))) && q != 0) {
+            if (first < 0)
+                first = k - 1;
+            last = k;
+        } else if (first >= 0) {
+            break;
+        }
+    }
+    assert_true(first >= 0 && last > first);
+    long double ratio[17];
+    for (int k = first; k <= last; k++) {
+        long double scaled = ldexpl(powl(10.0L, -k), 51);
+        long double n = rintl(scaled);
+        assert_true(fabsl(scaled - n) < 0.499L);     /* no tie, no doubt */
+        ratio[k] = n / scaled;
+        assert_true(fabsl(ratio[k] / ratio[first] - 1) < 1e-13L);
+        volatile double h = pow(10.0, -k), xh = 3.0 + h, step = xh - 3.0, rise = xh * xh - 9.0;
+        assert_true(step == (double)(ldexpl(n, -51)));
+        assert_true(rise == 6 * step);               /* "exactly 6 times that step" */
+    }
+    check_number("limit-quotient/repeat-first-h", pow(10.0, -first), 3);
+    check_number("limit-quotient/repeat-last-h", pow(10.0, -last), 3);
+    check_number("limit-quotient/repeat-step-ratio", (double)ratio[first], 11);
+    check_number("limit-quotient/repeat-quotient", (double)(6 * ratio[first]), 10);
+}
+
 /* The bottom of the V on the grid h = 10^(-j/8), j = 0 ... 8 * 18. */
 static void limit_bottom_of_the_v_is_the_grid_minimum(void **state)
 {
@@ -651,6 +689,21 @@ static void tune_knob_refuses_exactly_the_rates_that_do_not_shrink_the_distance(
     snprintf(below, sizeof below, "%.17g", nextafter(0.25, 0));
     run_program(&r, "tune-knob", "--rate", below, "--songs", "3", NULL);
     assert_int_equal(r.status, 0);
+    /* "a sufficient condition, not the edge ... some refused rates would
+     * have settled on t all the same": on exact targets w_N - t is
+     * (w_0 - t) prod_i (1 - 2 eta x_i^2); for eta = 1/2, refused, the
+     * product over the 200 songs leaves less than 1e-12 of the start's
+     * distance 1.5, and for eta = 0.8 the knob runs away. */
+    const long double golden = (sqrtl(5) - 1) / 2;
+    long double settles = 1, runs_away = 1;
+    for (long i = 0; i < 200; i++) {
+        long double xi = 0.2L + 1.8L * fmodl((i + 1) * golden, 1);
+        settles *= 1 - 2 * 0.5L * xi * xi;
+        runs_away *= 1 - 2 * 0.8L * xi * xi;
+    }
+    assert_true(fabsl(settles) * 1.5L < 1e-12L && fabsl(runs_away) > 1);
+    run_program(&r, "tune-knob", "--rate", "0.5", NULL);
+    assert_refused(&r, "tune-knob", 2, "--rate");
 }
 
 /* ------------------------------------------------------------ section 11 */
@@ -714,6 +767,7 @@ int main(void)
         cmocka_unit_test(limit_quotients_are_2x_plus_h),
         cmocka_unit_test(limit_epsilon_and_balance_follow_from_53_bits),
         cmocka_unit_test(limit_decimal_error_falls_to_its_best_then_stays_above),
+        cmocka_unit_test(limit_repeated_rows_share_one_rounded_step),
         cmocka_unit_test(limit_bottom_of_the_v_is_the_grid_minimum),
         cmocka_unit_test(limit_every_power_of_two_from_0_to_60_is_of_its_stated_kind),
         cmocka_unit_test(rise_run_numbers_follow_from_2xh_plus_h_squared),
