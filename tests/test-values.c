@@ -24,7 +24,8 @@
 static void falling_ball_averages_are_g_t_plus_half_g_dt(void **state)
 {
     (void)state;
-    const long double g = 9.8L, t = 2;
+    const long double g = option_default("falling-ball", "gravity"),
+                      t = option_default("falling-ball", "t");
     check_number("falling-ball/g", (double)g, 6);
     check_number("falling-ball/half-g", (double)(g / 2), 6);
     check_number("falling-ball/t", (double)t, 6);
@@ -294,11 +295,12 @@ static void limit_every_power_of_two_from_0_to_60_is_of_its_stated_kind(void **s
 
 /* ------------------------------------------------------------ section 3 */
 
-/* rise = (x + h)^2 - x^2 = 2xh + h^2, slope = 2x + h, at x = 3, h = 1. */
+/* rise = (x + h)^2 - x^2 = 2xh + h^2, slope = 2x + h, at the x and h of
+ * rise-run's description. */
 static void rise_run_numbers_follow_from_2xh_plus_h_squared(void **state)
 {
     (void)state;
-    const double x = 3, h = 1;
+    const double x = option_default("rise-run", "x"), h = option_default("rise-run", "h");
     check_number("rise-run/x", x, 6);
     check_number("rise-run/h", h, 6);
     check_number("rise-run/x-plus-h", x + h, 6);
