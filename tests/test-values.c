@@ -332,7 +332,8 @@ static void derivative_function_errors_are_the_leftover_terms(void **state)
 static void slope_disguise_numbers_follow_from_the_closed_forms(void **state)
 {
     (void)state;
-    const double q = 1, x = 2, y = 4, w = 1;
+    const double q = option_default("slope-disguise", "q"), x = 2, y = 4,
+                 w = option_default("slope-disguise", "w");
     check_number("slope-disguise/h", 1e-6, 3);
     check_number("slope-disguise/q", q, 6);
     check_number("slope-disguise/marginal", 2 * q + 5, 6);
@@ -352,7 +353,9 @@ static void slope_disguise_numbers_follow_from_the_closed_forms(void **state)
 static void partial_slopes_follow_from_x_squared_y(void **state)
 {
     (void)state;
-    const double x = 3, y = 2, h = 1e-6;
+    const double x = option_default("partial-slopes", "x"),
+                 y = option_default("partial-slopes", "y"),
+                 h = option_default("partial-slopes", "h");
     check_number("partial-slopes/x", x, 6);
     check_number("partial-slopes/y", y, 6);
     check_number("partial-slopes/f", x * x * y, 6);
