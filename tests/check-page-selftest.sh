@@ -21,6 +21,9 @@ expect() {   # expect NAME MESSAGE: check-page.sh on $s fails, saying MESSAGE
     grep -qF -- "$2" <<<"$out" || { printf 'check-page-selftest: %s: expected "%s" in:\n%s\n' "$1" "$2" "$out" >&2; exit 1; }
     n=$((n + 1))
 }
+# Every chunk counted one line longer than doc.nw has it.
+awk '$1 == "end" { $3++ } { print }' "$b/doc.pag" >"$s/doc.pag"
+expect "miscounted lines" "lengths differ from"
 # A chunk of 12 lines or fewer, its end moved to the next page.
 awk '$1 == "end" && $3 <= 12 && !done { $4++; done = 1 } { print }' "$b/doc.pag" >"$s/doc.pag"
 expect "split short chunk" "is split across PDF pages"
