@@ -42,7 +42,10 @@ LIB := libderivml.a
 # meanwhile says so and waits.  This first make reads nothing else, runs
 # no tool, and passes the goals, flags and variables on.  Not locked: a
 # make run by a locked one in this tree (DERIVML_LOCK names it), a dry run
-# (make -n) and `make help`.
+# (make -n), and goals that touch nothing in this tree's build/: `make
+# help` and the long tests that build scratch copies of the tree (a
+# check-incremental of an hour does not hold up your `make`).
+UNBUILT_GOALS := help chaos check-paths check-incremental check-concurrent
 dry_run := $(if $(filter-out --%,$(firstword $(MAKEFLAGS))),$(findstring n,$(firstword $(MAKEFLAGS))))
 take_lock := yes
 ifeq ($(value DERIVML_LOCK),$(CURDIR))
@@ -51,8 +54,10 @@ endif
 ifneq ($(dry_run),)
   take_lock :=
 endif
-ifeq ($(MAKECMDGOALS),help)
+ifneq ($(MAKECMDGOALS),)
+ifeq ($(filter-out $(UNBUILT_GOALS),$(MAKECMDGOALS)),)
   take_lock :=
+endif
 endif
 
 ifneq ($(take_lock),)
@@ -86,7 +91,7 @@ else
   say = @printf '  %-8s %s\n' '$(1)' "$(2)";
 endif
 
-.PHONY: all figures programs html check chaos check-paths check-incremental check-concurrent clean bench fuzz \
+.PHONY: all figures programs html check check-html chaos check-paths check-incremental check-concurrent clean bench fuzz \
     install uninstall help FORCE
 all: $(B)/doc.pdf
 
@@ -165,9 +170,9 @@ $(B)/figures.mk: $(wildcard figures/*.gp) build-aux/figure-deps.sh
 	$(Q)bash build-aux/figure-deps.sh $(B) $(wildcard figures/*.gp)
 
 # The generated fragments are needed by every goal but `make clean` and
-# `make help` (make remakes them first when they are out of date, then
-# reads them).
-ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
+# those that build nothing here (make remakes them first when they are out
+# of date, then reads them).
+ifneq ($(filter-out clean $(UNBUILT_GOALS),$(or $(MAKECMDGOALS),all)),)
 include $(B)/tangle.mk $(B)/figures.mk
 endif
 
@@ -281,17 +286,32 @@ $(B)/html.ok:
 $(B)/doc.pipe: doc.nw build-aux/c-uses.awk | $(B)/tools.ok
 	$(call say,PIPE,doc.nw)mkdir -p $(B)/tmp && $(call NOWEB_INDEX,-noquote) >$(B)/tmp/doc.pipe && mv $(B)/tmp/doc.pipe $@
 
-$(B)/html/index.html: $(B)/doc.pipe $(wildcard web/*.js) web/style.css $(HTML_DATA) $(HTML_FIGS) \
+$(B)/html/index.html: $(B)/doc.pipe $(B)/doc.pdf $(wildcard web/*.js) web/style.css $(HTML_DATA) $(HTML_FIGS) \
     $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) $(PROGRAMS:%=$(B)/plain/%.c) | $(B)/html.ok
 	$(call say,HTML,$(B)/html/)rm -rf $(B)/tmp/html && KATEX=$(KATEX) node web/nw2html.js $(B)/doc.pipe $(B) $(B)/tmp/html \
 	  && rm -rf $(B)/html && mv $(B)/tmp/html $(B)/html
 
-# The browser test's tools: Chromium and node's WebSocket.
+# The browser test's tools: Chromium, node's WebSocket, and npm for axe-core.
 $(B)/html-test.ok: | $(B)/html.ok
 	$(Q)pkgs=; command -v chromium >/dev/null || pkgs=chromium; [ -d /usr/share/nodejs/ws ] || pkgs="$$pkgs node-ws"; \
+	command -v npm >/dev/null || pkgs="$$pkgs npm"; \
 	if [ -n "$$pkgs" ]; then $(install_packages); fi; touch $@
 
+# axe-core, the accessibility engine the browser test runs in every page:
+# from npm (Debian has no package), at the version tests/package-lock.json
+# pins, installed into build/npm/ whole or not at all.
+AXE := $(B)/npm/node_modules/axe-core/axe.min.js
+$(AXE): tests/package.json tests/package-lock.json | $(B)/html-test.ok
+	$(call say,NPM,axe-core)rm -rf $(B)/tmp/npm && mkdir -p $(B)/tmp/npm && cp tests/package.json tests/package-lock.json $(B)/tmp/npm/ \
+	  && (cd $(B)/tmp/npm && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null) \
+	  && rm -rf $(B)/npm && mv $(B)/tmp/npm $(B)/npm && touch $@
+
 html: $(B)/html/index.html
+
+# make check-html: the browser test with axe-core on every page at both
+# widths (about 3 minutes; make check runs it on a sample of pages).
+check-html: $(B)/html/index.html $(AXE) | $(B)/html-test.ok
+	$(call say,CHECK,$(B)/html/ (axe-core on every page))node tests/html-browser.js $(B)/html $(B)/html-shots $(AXE) --axe-all
 
 # ---------------------------------------------------------------- check
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test-*.c))
@@ -318,7 +338,7 @@ PROSE_MAX_RATIO := 2.8
 # The document checks run first, then the tests; the last line printed says
 # how many \val keys doc.nw uses and how many the tests checked
 # (tests/values.h, tests/check-values.sh).
-check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
+check: $(B)/doc.pdf $(B)/html/index.html $(AXE) $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
 	$(call say,CHECK,$(B)/doc.pdf)bash tests/check-pdf.sh $(B)
 	$(call say,CHECK,doc.nw prose)bash tests/check-prose.sh --max-ratio $(PROSE_MAX_RATIO) doc.nw
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
@@ -330,14 +350,15 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	$(call say,CHECK,figures)bash tests/check-figures.sh doc.nw $(B)
 	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)
 	$(call say,CHECK,tests/figure-text-selftest.sh)tests/figure-text-selftest.sh $(B)/tmp/figure-text-selftest
+	$(call say,CHECK,$(B)/src/)bash tests/check-tangle.sh doc.nw $(B)
 	$(call say,CHECK,build/.lock)bash tests/check-lock.sh
 	$(call say,REPLAY,tests/fuzz-cases)for t in $(FUZZ_TARGETS); do \
 	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
 	    || { echo "tests/fuzz-cases/$$t: a fuzz case fails again (see above)" >&2; exit 1; }; \
 	done
-	$(call say,CHECK,web/)node tests/web-mathml.js
+	$(call say,CHECK,web/)for t in tests/web-*.js; do node "$$t" || exit 1; done
 	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-code.js doc.nw $(B)/html \
-	  && node tests/html-mathml.js $(B)/html && node tests/html-browser.js $(B)/html $(B)/html-shots
+	  && node tests/html-mathml.js $(B)/html && node tests/html-browser.js $(B)/html $(B)/html-shots $(AXE)
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  SAN_BIN="$$PWD/$(B)/san/bin" VALUES_DIR="$$PWD/$(B)/data" DOC_NW="$$PWD/doc.nw" \
 	  VALUES_CHECKED="$$PWD/$(B)/tests/values-checked.txt"; \
@@ -347,12 +368,15 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 
 # make chaos: SIGKILL a clean build's whole process group at CHAOS_N random
 # instants; after each, make must rebuild the reference PDF byte for byte
-# and make check must pass.  make check-paths: the build in a directory
-# named with a space, a quote and a $(...), and install into a DESTDIR with
-# a space.  Both work on scratch copies of the tree.
+# and make check must pass.  Then everything else that tries to fool the
+# build: check-incremental and check-concurrent (below).  make check-paths:
+# the build in a directory named with a space, a quote and a $(...), and
+# install into a DESTDIR with a space.  All work on scratch copies of the
+# tree.
 CHAOS_N ?= 20
 chaos:
-	$(Q)bash tests/chaos.sh $(CHAOS_N)
+	$(Q)bash tests/chaos.sh $(CHAOS_N) && bash tests/incremental.sh $(INCREMENTAL_N) \
+	  && bash tests/concurrent.sh $(CONCURRENT_N)
 
 check-paths:
 	$(Q)bash tests/paths.sh
@@ -404,10 +428,11 @@ help:
 	  'make programs           the programs, in build/bin/' \
 	  'make figures            the figures, and each standing alone (PDF, SVG, PNG)' \
 	  'make html               the web edition, in build/html/' \
+	  'make check-html         the browser test with axe-core on every page of the web edition' \
 	  'make check              the tests and the document checks (what CI runs)' \
 	  'make check-incremental  edits, each followed by make, against clean builds (INCREMENTAL_N)' \
 	  'make check-concurrent   two makes at once in one tree end with a clean build (CONCURRENT_N)' \
-	  'make chaos              builds killed at random instants must rebuild the same PDF (CHAOS_N)' \
+	  'make chaos              killed builds rebuild the same PDF (CHAOS_N); then the two above' \
 	  'make check-paths        the build in a directory named with a space, a quote and $$(...)' \
 	  'make bench              build times beside their floors; the derivative and fit benches' \
 	  'make fuzz               libFuzzer on the data and command-line readers (FUZZ_SECONDS)' \
