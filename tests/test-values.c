@@ -420,8 +420,11 @@ static void descend_loss_reaches_the_closed_form_least_squares_line(void **state
 {
     (void)state;
     const struct samples *s = &noisy_line_samples;
-    const long double rate = 0.1L, tolerance = 1e-10L;
-    long double w = -0.5L, b = -2.5L, gw, gb;
+    const long double rate = option_default("descend-loss", "rate"),
+                      tolerance = option_default("descend-loss", "tolerance"),
+                      start_w = option_default("descend-loss", "start-w"),
+                      start_b = option_default("descend-loss", "start-b");
+    long double w = start_w, b = start_b, gw, gb;
     long epochs = 0;
     for (gradient_ld(s, w, b, &gw, &gb); sqrtl(gw * gw + gb * gb) > tolerance;
          gradient_ld(s, w, b, &gw, &gb)) {
@@ -433,8 +436,8 @@ static void descend_loss_reaches_the_closed_form_least_squares_line(void **state
     check_number("descend-loss/n", 8, 6);
     check_number("descend-loss/true-w", 2, 6);
     check_number("descend-loss/true-b", 1, 6);
-    check_number("descend-loss/start-w", -0.5, 6);
-    check_number("descend-loss/start-b", -2.5, 6);
+    check_number("descend-loss/start-w", (double)start_w, 6);
+    check_number("descend-loss/start-b", (double)start_b, 6);
     check_number("descend-loss/rate", (double)rate, 6);
     check_number("descend-loss/tolerance", (double)tolerance, 2);
     check_number("descend-loss/epochs", (double)epochs, 8);
