@@ -258,6 +258,7 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	$(call say,CHECK,$(B)/doc.pdf)bash tests/check-pdf.sh $(B)
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
+	$(call say,CHECK,terms)node tests/check-terms.js $(B)
 	$(call say,CHECK,figures)bash tests/check-figures.sh doc.nw $(B)
 	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)
 	$(call say,CHECK,tests/figure-text-selftest.sh)tests/figure-text-selftest.sh $(B)/tmp/figure-text-selftest
