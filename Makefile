@@ -36,9 +36,36 @@ SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 B := build
 LIB := libderivml.a
 
-# Reproducible PDFs: the date is the last commit's, pdfTeX writes no
-# per-run ID.  Outside git the date is doc.nw's modification time.
-export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || stat -c %Y doc.nw)
+# ---------------------------------------------------------------- one at a time
+# Two makes in one tree never run at once: every goal is made by a second
+# make that holds the lock build/.lock (build-aux/lock.sh); a make started
+# meanwhile says so and waits.  This first make reads nothing else, runs
+# no tool, and passes the goals, flags and variables on.  Not locked: a
+# make run by a locked one in this tree (DERIVML_LOCK names it), a dry run
+# (make -n) and `make help`.
+dry_run := $(if $(filter-out --%,$(firstword $(MAKEFLAGS))),$(findstring n,$(firstword $(MAKEFLAGS))))
+take_lock := yes
+ifeq ($(value DERIVML_LOCK),$(CURDIR))
+  take_lock :=
+endif
+ifneq ($(dry_run),)
+  take_lock :=
+endif
+ifeq ($(MAKECMDGOALS),help)
+  take_lock :=
+endif
+
+ifneq ($(take_lock),)
+.PHONY: locked $(MAKECMDGOALS)
+locked:
+	@bash build-aux/lock.sh $(B) $(MAKE) $(MAKECMDGOALS)
+$(filter-out locked,$(MAKECMDGOALS)): locked ; @:
+else
+
+# Reproducible PDFs: pdfTeX writes no date and no per-run ID, and
+# SOURCE_DATE_EPOCH (yours if set, else the last commit's date, else
+# doc.nw's modification time) is computed once per make that typesets,
+# into build/source-date-epoch, which the PDFs depend on (see "date").
 export FORCE_SOURCE_DATE := 1
 # gnuplot finds the shared style (`load 'style.gp'`) through GNUPLOT_LIB.
 export GNUPLOT_LIB := $(CURDIR)/figures
@@ -59,7 +86,8 @@ else
   say = @printf '  %-8s %s\n' '$(1)' "$(2)";
 endif
 
-.PHONY: all figures programs html check chaos check-paths clean bench fuzz install uninstall
+.PHONY: all figures programs html check chaos check-paths check-incremental check-concurrent clean bench fuzz \
+    install uninstall help FORCE
 all: $(B)/doc.pdf
 
 # ---------------------------------------------------------------- tools
@@ -98,6 +126,29 @@ export check_tools
 $(B)/tools.ok: Makefile
 	$(Q)mkdir -p $(B) && bash -eu -o pipefail -c "$$check_tools" && touch $@
 
+# ---------------------------------------------------------------- date, compiler
+# Facts about the machine are found by recipes, only for the goals that
+# need them, into files under build/ that the rules depend on; a file
+# whose value did not change keeps its time.  The date: yours, or the
+# last commit's, or doc.nw's modification time, looked up by every make
+# whose goals typeset (a commit changes it); recipes that typeset set
+# SOURCE_DATE_EPOCH from it ($(date)).
+$(B)/source-date-epoch: FORCE
+	$(Q)mkdir -p $(B) && d=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || stat -c %Y doc.nw)} \
+	  && { [[ $$d =~ ^[0-9]+$$ ]] || { echo "SOURCE_DATE_EPOCH=$$d: not a number of seconds" >&2; exit 1; }; } \
+	  && { [ "$$(cat $@ 2>/dev/null)" = "$$d" ] || { echo "$$d" >"$(tmp)" && mv -f "$(tmp)" $@; }; }
+date = SOURCE_DATE_EPOCH=$$(cat $(B)/source-date-epoch)
+
+# The compiler: whether $(CC) has libquadmath (the tests' and the bench's
+# quad-precision reference, tests/quad-reference.h: gcc's __float128 with
+# libquadmath, else long double).  Asked once per CC: the file names the
+# compiler it was asked of, and is asked again only when CC changes.
+$(B)/cc-facts: FORCE
+	$(Q)mkdir -p $(B) && [ "$$(head -n 1 $@ 2>/dev/null)" = "CC=$(CC)" ] \
+	  || { { echo "CC=$(CC)"; printf '\043include <quadmath.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 \
+	         && echo -lquadmath || echo; } >"$(tmp)" && mv -f "$(tmp)" $@; }
+quadmath = $$(sed -n 2p $(B)/cc-facts)
+
 # ---------------------------------------------------------------- tangle
 # Every root chunk of doc.nw is a file, tangled into build/plain/ (no #line
 # directives: what make compares, so moving prose recompiles nothing) and
@@ -111,9 +162,10 @@ $(B)/tangle.mk: doc.nw build-aux/tangle.sh | $(B)/tools.ok
 $(B)/figures.mk: $(wildcard figures/*.gp) build-aux/figure-deps.sh
 	$(Q)bash build-aux/figure-deps.sh $(B) $(wildcard figures/*.gp)
 
-# The generated fragments are needed by every goal but `make clean` alone
-# (make remakes them first when they are out of date, then reads them).
-ifneq ($(MAKECMDGOALS),clean)
+# The generated fragments are needed by every goal but `make clean` and
+# `make help` (make remakes them first when they are out of date, then
+# reads them).
+ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
 include $(B)/tangle.mk $(B)/figures.mk
 endif
 
@@ -174,8 +226,9 @@ $(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp build-aux/plot.sh |
 # (pdftocairo draws the CropBox) and a 200 dpi PNG.  Nothing is drawn twice.
 STANDALONE := $(foreach f,$(FIGURES),$(addprefix $(B)/fig/standalone/$(f).,pdf svg png))
 
-$(B)/fig/standalone/%.pdf: $(B)/fig/%.tex $(B)/fig/%.pdf figures/standalone.tex build-aux/standalone.sh
-	$(call say,LATEX,$@)bash build-aux/standalone.sh "$*" $(B)
+$(B)/fig/standalone/%.pdf: $(B)/fig/%.tex $(B)/fig/%.pdf figures/standalone.tex build-aux/standalone.sh \
+    $(B)/source-date-epoch
+	$(call say,LATEX,$@)$(date) bash build-aux/standalone.sh "$*" $(B)
 
 $(B)/fig/standalone/%.svg: $(B)/fig/standalone/%.pdf
 	$(call say,SVG,$@)pdftocairo -svg "$<" "$(tmp)" && mv -f "$(tmp)" "$@"
@@ -194,11 +247,12 @@ $(B)/doc.tex: doc.nw | $(B)/tools.ok
 	  && ! { [ -s "$(B)/tmp/weave.err" ] && sed 's|^|doc.nw: noweave: |' "$(B)/tmp/weave.err" >&2; } \
 	  && mv -f "$(B)/tmp/doc.tex" "$@"
 
-# build-aux/typeset.sh repeats pdflatex passes (and makeindex) until
-# references and the index settle, and only then renames the log and the
-# PDF into place.
-$(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES) build-aux/typeset.sh
-	$(call say,LATEX,$@)bash build-aux/typeset.sh $(B)
+# build-aux/typeset.sh repeats pdflatex passes (and makeindex) until a
+# pass reads the very auxiliary files it writes (the cross-references,
+# the lists, the index), and only then renames the log and the PDF into
+# place.
+$(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES) build-aux/typeset.sh $(B)/source-date-epoch
+	$(call say,LATEX,$@)$(date) bash build-aux/typeset.sh $(B)
 
 # ---------------------------------------------------------------- web edition
 # make html: build/html/, one page per section, from the same doc.nw.
@@ -233,14 +287,11 @@ html: $(B)/html/index.html
 
 # ---------------------------------------------------------------- check
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test-*.c))
-# The tests' and the bench's quad-precision reference (tests/quad-reference.h)
-# is gcc's __float128 with libquadmath when the compiler has it, else long double.
-QUADMATH := $(shell printf '\043include <quadmath.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && echo -lquadmath)
 TEST_BINS := $(TESTS:%=$(B)/tests/%)
 
-$(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/san/$(LIB) $(HEADERS)
+$(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/san/$(LIB) $(HEADERS) $(B)/cc-facts
 	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
-	  -Itests "$<" $(B)/san/$(LIB) -o "$(tmp)" $(LDLIBS) -lcmocka $(QUADMATH) -lm && mv -f "$(tmp)" "$@"
+	  -Itests "$<" $(B)/san/$(LIB) -o "$(tmp)" $(LDLIBS) -lcmocka $(quadmath) -lm && mv -f "$(tmp)" "$@"
 
 # Every fuzz case ever kept (seeds, and each crash once fixed) is replayed
 # through its fuzz target under the sanitizers, with any compiler.
@@ -262,6 +313,7 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	$(call say,CHECK,figures)bash tests/check-figures.sh doc.nw $(B)
 	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)
 	$(call say,CHECK,tests/figure-text-selftest.sh)tests/figure-text-selftest.sh $(B)/tmp/figure-text-selftest
+	$(call say,CHECK,build/.lock)bash tests/check-lock.sh
 	$(call say,REPLAY,tests/fuzz-cases)for t in $(FUZZ_TARGETS); do \
 	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
 	    || { echo "tests/fuzz-cases/$$t: a fuzz case fails again (see above)" >&2; exit 1; }; \
@@ -288,6 +340,22 @@ chaos:
 check-paths:
 	$(Q)bash tests/paths.sh
 
+# make check-incremental: INCREMENTAL_N random edits of the kinds an author
+# makes (prose, a caption, a program's default, a figure's setting, a
+# comment, a new paragraph, an undo), `make` and `make html` after each;
+# build/doc.pdf, build/html/ and build/data/ must equal a clean build's of
+# the same tree, byte for byte (tests/incremental.sh).  make
+# check-concurrent: CONCURRENT_N pairs of `make -j2` started together in a
+# clean tree must end with a clean build's bytes (tests/concurrent.sh).
+# Both work on scratch copies of the tree.
+INCREMENTAL_N ?= 30
+CONCURRENT_N ?= 10
+check-incremental:
+	$(Q)bash tests/incremental.sh $(INCREMENTAL_N)
+
+check-concurrent:
+	$(Q)bash tests/concurrent.sh $(CONCURRENT_N)
+
 # ---------------------------------------------------------------- fuzz
 # make fuzz: libFuzzer on the data reader and the command-line reader, both
 # at once (one per core) for FUZZ_SECONDS each.  A crash is left in
@@ -312,14 +380,37 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
 	$(Q)bash tests/fuzz.sh $(B) "$(FUZZ_SECONDS)" $(FUZZ_TARGETS)
 
 # ---------------------------------------------------------------- misc
-# make bench: build timings (tests/bench.sh), then the document's
+# make help: the goals, in one screen (README.md says more).
+help:
+	@printf '%s\n' \
+	  'make                    build/doc.pdf: tangle, compile, run the programs, plot, typeset' \
+	  'make programs           the programs, in build/bin/' \
+	  'make figures            the figures, and each standing alone (PDF, SVG, PNG)' \
+	  'make html               the web edition, in build/html/' \
+	  'make check              the tests and the document checks (what CI runs)' \
+	  'make check-incremental  edits, each followed by make, against clean builds (INCREMENTAL_N)' \
+	  'make check-concurrent   two makes at once in one tree end with a clean build (CONCURRENT_N)' \
+	  'make chaos              builds killed at random instants must rebuild the same PDF (CHAOS_N)' \
+	  'make check-paths        the build in a directory named with a space, a quote and $$(...)' \
+	  'make bench              build times beside their floors; the derivative and fit benches' \
+	  'make fuzz               libFuzzer on the data and command-line readers (FUZZ_SECONDS)' \
+	  'make install            programs, manual pages and the PDF under PREFIX (DESTDIR honoured)' \
+	  'make uninstall          removes what make install put there' \
+	  'make clean              removes build/' \
+	  'V=1 shows full commands; CC, CFLAGS, LDFLAGS and LDLIBS are yours.'
+
+BENCH_NUMBER_STRINGS ?= 2000000
+# make bench: build timings (tests/bench.sh), the number reader against
+# strtod on BENCH_NUMBER_STRINGS generated strings, then the document's
 # derivative methods beside GSL's gsl_deriv_central (a bench-only package),
 # then fit-line beside strtod + gsl_fit_linear and gnuplot's fit
 # (tests/bench-fit.sh).
 FIT_BENCH := $(B)/bench/bench-fit-gsl $(B)/bench/bench-fit-data $(B)/bench/bench-run
 
-bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line
+bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line $(B)/tests/test-numbers $(B)/san/bin/fit-line
 	$(Q)bash tests/bench.sh
+	$(Q)echo; echo "numbers: read_number and the data reader against strtod, bit for bit"; \
+	SAN_BIN="$$PWD/$(B)/san/bin" NUMBER_STRINGS=$(BENCH_NUMBER_STRINGS) $(B)/tests/test-numbers
 	$(Q)echo; echo "derivatives: six methods on section 11's functions, in ulps of a quad reference"; \
 	$(B)/bench/bench-derivatives
 	$(Q)echo; bash tests/bench-fit.sh "$(B)/bin/fit-line" $(FIT_BENCH:%="%")
@@ -334,9 +425,9 @@ $(B)/bench/bench-%: tests/bench-%.c tests/line-data.h | $(B)/gsl.ok
 	  -o "$(tmp)" $(LDLIBS) -lgsl -lgslcblas -lm && mv -f "$(tmp)" "$@"
 
 $(B)/bench/bench-derivatives: tests/bench-derivatives.c tests/quad-reference.h $(B)/obj/$(LIB) \
-    $(HEADERS) | $(B)/gsl.ok
+    $(HEADERS) $(B)/cc-facts | $(B)/gsl.ok
 	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests "$<" $(B)/obj/$(LIB) \
-	  -o "$(tmp)" $(LDLIBS) -lgsl -lgslcblas $(QUADMATH) -lm && mv -f "$(tmp)" "$@"
+	  -o "$(tmp)" $(LDLIBS) -lgsl -lgslcblas $(quadmath) -lm && mv -f "$(tmp)" "$@"
 
 # ---------------------------------------------------------------- install
 # A manual page per program, made by help2man from its --help and --version.
@@ -361,5 +452,9 @@ uninstall:
 	  rm -f "$$DESTDIR$$BINDIR/$$p" "$$DESTDIR$$MANDIR/$$p.1"; done; \
 	  rm -f "$$DESTDIR$$DOCDIR/derivatives-to-ml.pdf"; rmdir "$$DESTDIR$$DOCDIR" 2>/dev/null || true
 
+# The lock file goes last (build-aux/lock.sh: a make waiting for it then
+# locks again).
 clean:
-	rm -rf $(B)
+	$(call say,CLEAN,$(B)/)[ ! -d $(B) ] || find $(B) -mindepth 1 -maxdepth 1 ! -name .lock -exec rm -rf {} +; rm -rf $(B)
+
+endif

@@ -9,8 +9,20 @@
 # for make to include.
 #
 # noweb's `notangle` re-reads the whole source for every root; here
-# `markup` reads it once per flavour and `nt` extracts each root from that,
-# which is exactly what notangle does inside.  Every file is written under
+# `markup` reads it once and `nt` extracts each root from that, which is
+# exactly what notangle does inside.
+#
+# BUILD/src/ is indented as a person writes C: a chunk used inside a
+# function body is indented as far as its <<use>> line, as in BUILD/plain/.
+# (notangle -L would not do that: it keeps every line in its doc.nw
+# column, for compilers' column numbers.)  So the #line directives are
+# made here: a copy of the markup has each code line's doc.nw line number
+# as a marker at the end of the line (\001N\002, after the text, so it
+# moves no indentation); `nt` tangles that copy like the plain one; then
+# each output line loses its markers, and a `#line N "SOURCE.nw"` goes
+# before a line whose number is not one more than its predecessor's.  The
+# text without the markers must be the plain file, byte for byte, or the
+# tangle stops.  Every file is written under
 # a temporary name and renamed into place, so a kill at any instant leaves
 # either the old file or the new one, and tangle.mk (renamed last) is
 # older than SOURCE.nw until every file is in place.
@@ -21,7 +33,17 @@ tmp=$b/tmp/tangle
 rm -rf "$tmp"
 mkdir -p "$tmp" "$b/plain" "$b/src"
 "$lib/markup" "$src" >"$tmp/plain.markup"
-"$lib/markup" -t "$src" >"$tmp/lines.markup"
+# Line numbers: each @nl (and @index nl, for a %def line) ends a line of
+# the source.  A code line that holds text or a use gets its marker before
+# its @nl (none on the <<name>>= line, none on an empty line).
+awk 'BEGIN { line = 1 }
+     /^@begin code / { code = 1; text = 0 }
+     /^@end code /   { code = 0 }
+     /^@defn /       { defn = 1 }
+     code && (/^@text ./ || /^@use /) { text = 1 }
+     /^@nl$/ && code && text && !defn { printf "@text \001%d\002\n", line }
+     /^@nl$/ || /^@index nl$/ { line++; defn = 0; text = 0 }
+     { print }' "$tmp/plain.markup" >"$tmp/lines.markup"
 
 # A root is a chunk that is defined and never used (noroots does the same).
 roots=$(awk '/^@quote$/,/^@endquote$/ { next }
@@ -46,8 +68,15 @@ while IFS= read -r r; do
     is_root[$r]=1
     "$lib/nt" -R"$r" <"$tmp/plain.markup" >"$tmp/plain" \
         || { echo "$src: cannot tangle $r" >&2; exit 1; }
-    "$lib/nt" -t -L -R"$r" <"$tmp/lines.markup" >"$tmp/lines" \
+    "$lib/nt" -R"$r" <"$tmp/lines.markup" >"$tmp/marked" \
         || { echo "$src: cannot tangle $r" >&2; exit 1; }
+    awk -v file="$src" -v plain="$tmp/unmarked" '
+        { n = match($0, /\001[0-9]+\002/) ? substr($0, RSTART + 1, RLENGTH - 2) + 0 : 0
+          gsub(/\001[0-9]+\002/, ""); print >plain }
+        n && n != last + 1 { printf "#line %d \"%s\"\n", n, file }
+        { print; last = n ? n : last + 1 }' "$tmp/marked" >"$tmp/lines"
+    cmp -s "$tmp/unmarked" "$tmp/plain" \
+        || { echo "$src: $r: the line markers changed the tangled text (tangle.sh)" >&2; exit 1; }
     replace_if_changed "$tmp/lines" "$b/src/$r"
     replace_if_changed "$tmp/plain" "$b/plain/$r"
     case $r in

@@ -17,20 +17,27 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "cli.h"
+#include "data.h"
 #include "run-program.h"
 
-static void parse_real_accepts_only_whole_finite_numbers(void **state)
+static void read_number_accepts_only_whole_finite_numbers(void **state)
 {
     (void)state;
     double v = -1;
-    assert_true(parse_real("3", &v) && v == 3.0);
-    assert_true(parse_real("-2.5e-3", &v) && v == -2.5e-3);
-    const char *bad[] = {"", " 3", "3 ", "1e-3x", "nan", "NaN", "inf", "-infinity",
-                         "1e999", "1e-400", "0x", "--1", "three"};
+    assert_true(read_number("3", &v) == NUMBER_READ && v == 3.0);
+    assert_true(read_number("-2.5e-3", &v) == NUMBER_READ && v == -2.5e-3);
+    assert_true(read_number("1e-400", &v) == NUMBER_READ && v == 0);   /* underflow: zero */
+    const char *bad[] = {"", " 3", "3 ", "1e-3x", "0x", "--1", "three"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         v = 42;
-        assert_false(parse_real(bad[i], &v));
+        assert_int_equal(read_number(bad[i], &v), NOT_A_NUMBER);
         assert_true(v == 42);   /* untouched on failure */
+    }
+    const char *infinite[] = {"nan", "NaN", "inf", "-infinity", "1e999"};
+    for (size_t i = 0; i < sizeof infinite / sizeof infinite[0]; i++) {
+        v = 42;
+        assert_int_equal(read_number(infinite[i], &v), NUMBER_NOT_FINITE);
+        assert_true(v == 42);
     }
 }
 
@@ -381,7 +388,7 @@ static void unwritable_data_dir_fails_with_status_1(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(parse_real_accepts_only_whole_finite_numbers),
+        cmocka_unit_test(read_number_accepts_only_whole_finite_numbers),
         cmocka_unit_test(parse_count_accepts_only_whole_numbers),
         cmocka_unit_test(tex_numbers_use_times_ten_to_the),
         cmocka_unit_test(tex_table_cells_keep_their_column_notation),
