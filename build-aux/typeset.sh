@@ -79,4 +79,7 @@ grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warn
 touch latex/settled
 cp latex/doc.log doc.log.tmp
 mv -f doc.log.tmp doc.log
+# Where each chunk, "continued" note and table landed (tests/check-page.sh).
+cp latex/doc.pag doc.pag.tmp
+mv -f doc.pag.tmp doc.pag
 mv -f latex/doc.pdf doc.pdf

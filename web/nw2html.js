@@ -402,7 +402,13 @@ function convert(text, line, ctx) {
     case 'url': { const g = s.group(); inline(`<a href="${esc(g.text)}">${esc(g.text)}</a>`); break; }
     case 'href': { const u = s.group(), t = s.group(); inline(`<a href="${esc(u.text)}">${inl(t.text, t.line)}</a>`); break; }
     case 'footnote': { const g = s.group(); inline(` <span class="footnote">(${inl(g.text, g.line)})</span>`); break; }
+    case 'multicolumn': {     // one cell re-aligned (a heading over a column of numbers)
+      const n = s.group('\\multicolumn').text.trim(); s.group('\\multicolumn');
+      if (n !== '1') die(`\\multicolumn{${n}}: the web edition sets only single cells`, l);
+      const g = s.group('\\multicolumn'); inline(inl(g.text, g.line)); break;
+    }
     case 'caption': {
+      s.optional();    // the short caption of the lists of figures and tables
       const g = s.group('\\caption');
       if (!ctx.float) die('\\caption outside a figure or table', l);
       ctx.float.caption = inl(g.text, g.line);
@@ -545,7 +551,7 @@ function environment(env, body, s, ctx, line) {
     const cs = new Src(colspec);
     while (!cs.eof()) {
       const c = cs.peek();
-      if ('lrc'.includes(c)) { aligns.push(c); cs.i++; } else if ('pmb'.includes(c)) { cs.i++; cs.group(); aligns.push('p'); } else if (c === '@' || c === '>' || c === '<') { cs.i++; cs.group(); } else cs.i++;
+      if ('lrc'.includes(c)) { aligns.push(c); cs.i++; } else if (c === 'd') { aligns.push('r'); cs.i++; } else if ('pmb'.includes(c)) { cs.i++; cs.group(); aligns.push('p'); } else if (c === '@' || c === '>' || c === '<') { cs.i++; cs.group(); } else cs.i++;
     }
     const rest = body.text.slice(spec.i);
     const restLine = body.line + body.text.slice(0, spec.i).split('\n').length;

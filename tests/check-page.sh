@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# check-page.sh BUILD: the page rules of doc.nw's preamble hold in
+# BUILD/doc.pdf.  Two sources, each read for what it can see:
+#   BUILD/doc.pag, written by pdfTeX as each page was shipped out: the
+#     pages on which each chunk starts and ends and its length, each
+#     "continued" note, the top and foot of each table, the text block;
+#   the PDF itself, through pdftotext (its words, their boxes, its pages
+#     as lines) and hyperref's outline (BUILD/latex/doc.out).
+# It fails, naming the page, when
+#   - a chunk of at most 12 lines of code spans two pages;
+#   - a page says "<chunk> continued" but that chunk does not run on to
+#     it (it ended on an earlier page, or starts on this one);
+#   - a page's last line is a chunk header, a section heading or the
+#     "Run it." line of a paragraph;
+#   - a word of a table lies outside the text block;
+#   - the back matter (appendices and indexes) is not a top-level entry
+#     of the outline of its own, or a page of it is headed "Part II".
+set -eu -o pipefail
+b=$1
+pdf=$b/doc.pdf pag=$b/doc.pag out=$b/latex/doc.out
+for f in "$pdf" "$pag" "$out"; do [ -s "$f" ] || { echo "$f: missing or empty" >&2; exit 1; }; done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+# ---- chunks and "continued" notes, from doc.pag
+awk -v file="$pag" '
+    $1 == "start" { start[$2] = $4 }
+    $1 == "end" { end_[$2] = $4; lines[$2] = $3 }
+    $1 == "continued" { cont[$4] = $2 }
+    END {
+        for (c in start) {
+            if (!(c in end_)) { printf "%s: chunk %d has no end\n", file, c; bad = 1; continue }
+            if (lines[c] <= 12 && start[c] != end_[c]) {
+                printf "%s: chunk %d, %d lines, is split across PDF pages %d-%d\n", file, c, lines[c], start[c], end_[c]; bad = 1 }
+            n++; if (lines[c] <= 12) short++
+        }
+        for (p in cont) {
+            c = cont[p]
+            if (!(c in start) || !(start[c] < p + 0 && p + 0 <= end_[c])) {
+                printf "%s: PDF page %d says chunk %d is continued, but it runs on pages %d-%d\n", file, p, c, start[c], end_[c]; bad = 1 }
+            nc++
+        }
+        if (!bad) printf "  %s: %d chunks, the %d of up to 12 lines each on one page; %d \"continued\" notes, each true\n", file, n, short, nc
+        exit bad
+    }' "$pag" || fail=1
+
+# ---- the last line of each page, from the PDF's text laid out as lines
+pdftotext -layout "$pdf" "$tmp/doc.txt"
+awk -F'\t' '/^\\contentsline \{section\}/ { sub(/^\\contentsline \{section\}\{(\\numberline \{[^}]*\})?/, ""); sub(/\}\{[0-9ivx]*\}\{.*$/, ""); print }' \
+    "$b/latex/doc.toc" >"$tmp/sections"
+awk -v file="$pdf" -v secfile="$tmp/sections" '
+    BEGIN { while ((getline s < secfile) > 0) { gsub(/\\[a-zA-Z]+ ?|[{}]/, "", s); if (s != "") sec[s] = 1 } RS = "\f" }
+    {
+        n = split($0, L, "\n"); last = ""
+        for (i = n; i > 0; i--) if (L[i] ~ /[^ ]/) { last = L[i]; break }
+        t = last; sub(/^ +/, "", t); sub(/ {3,}.*$/, "", t)   # the text block, not the margin
+        u = last; gsub(/ +/, " ", u); sub(/^ /, "", u); sub(/ $/, "", u)
+        if (last ~ /⟩≡/) why = "a chunk header"
+        else if (t ~ /^Run it\./) why = "the first line of a \"Run it.\" paragraph"
+        else if (u ~ /^([0-9]+|P[0-9]+|[A-C]) [^ ]/ && substr(u, index(u, " ") + 1) in sec || u in sec) why = "a section heading"
+        else why = ""
+        sub(/^ +/, "", last)
+        if (why != "") { printf "%s: PDF page %d ends with %s: %s\n", file, NR, why, last; bad = 1 }
+    }
+    END { if (!bad) printf "  %s: no page ends with a chunk header, a heading or a \"Run it.\" line\n", file; exit bad }' \
+    "$tmp/doc.txt" || fail=1
+
+# ---- tables inside the text block: the words between each table's top
+# and foot, by pdftotext -bbox, against the text block's edges (TeX pt
+# and sp, converted to PDF points, 72 to the inch against TeX's 72.27).
+pdftotext -bbox "$pdf" "$tmp/doc.html"
+awk -v file="$pdf" -v pagfile="$pag" '
+    function bp(sp) { return sp / 65536 * 72 / 72.27 }
+    BEGIN {
+        while ((getline r < pagfile) > 0) {
+            split(r, f, " ")
+            if (f[1] == "textblock") { sub(/pt$/, "", f[2]); sub(/pt$/, "", f[3]); left = f[2] * 72 / 72.27; right = f[3] * 72 / 72.27 }
+            if (f[1] == "tabletop") { nt++; tpage[nt] = f[4]; ttop[nt] = bp(f[3]) }
+            if (f[1] == "tablefoot") { tfoot[nt] = bp(f[3]) }
+        }
+    }
+    /<page / { page++; match($0, /height="[0-9.]+"/); h = substr($0, RSTART + 8, RLENGTH - 9) + 0 }
+    /<word / {
+        for (t = 1; t <= nt; t++) {
+            if (tpage[t] != page) continue
+            match($0, /xMin="[0-9.]+"/); x0 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+            match($0, /xMax="[0-9.]+"/); x1 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+            match($0, /yMin="[0-9.]+"/); y0 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+            match($0, /yMax="[0-9.]+"/); y1 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+            if (y0 < h - ttop[t] - 1 || y1 > h - tfoot[t] + 1) continue
+            seen[t] = 1
+            # 2 pt: microtype lets the punctuation of a caption hang into the margin
+            over = x1 - right > left - x0 ? x1 - right : left - x0
+            if (over > 2 && over > worst[t]) {
+                w = $0; sub(/^.*">/, "", w); sub(/<.*$/, "", w)
+                worst[t] = over; word[t] = w
+            }
+        }
+    }
+    END {
+        for (t = 1; t <= nt; t++) {
+            if (!(t in seen)) { printf "%s: table %d (PDF page %d): no words found\n", file, t, tpage[t]; bad = 1 }
+            if (t in worst) { printf "%s: PDF page %d: table %d runs %.0f pt outside the text block (\"%s\")\n", file, tpage[t], t, worst[t], word[t]; bad = 1 }
+        }
+        if (nt == 0) { printf "%s: no tables recorded in %s\n", file, pagfile; bad = 1 }
+        if (!bad) printf "  %s: all %d tables inside the text block\n", file, nt
+        exit bad
+    }' "$tmp/doc.html" || fail=1
+
+# ---- the back matter: its own top-level outline entry, over the
+# appendices and indexes; its pages headed with its name.
+back="Appendices and indexes"
+# hyperref writes titles as UTF-16 in octal escapes; ASCII titles decode
+# by dropping the \000 high bytes.
+sed -n 's/^\\BOOKMARK \[\(-\{0,1\}[0-9]\)\]\[[^]]*\]{[^}]*}{\(.*\)}{[^}]*}% [0-9]*$/\1\t\2/p' "$out" \
+  | sed -e 's/\\376\\377//' -e 's/\\000//g' -e 's/\\040/ /g' >"$tmp/outline"
+awk -F'\t' -v file="$out" -v back="$back" '
+    $1 <= 0 { top = $2; if ($2 == back) { seenback = 1; level = $1 } }
+    $1 > 0 && ($2 ~ /^[A-C] / || $2 ~ /^Index of /) { n++; if (top != back) { printf "%s: \"%s\" sits under \"%s\", not \"%s\"\n", file, $2, top, back; bad = 1 } }
+    END {
+        if (!seenback) { printf "%s: no top-level entry \"%s\"\n", file, back; bad = 1 }
+        if (!bad) printf "  %s: \"%s\" is a part of the outline, over its %d appendices and indexes\n", file, back, n
+        exit bad
+    }' "$tmp/outline" || fail=1
+awk -v file="$pdf" -v back="$back" '
+    BEGIN { RS = "\f" }
+    {
+        n = split($0, L, "\n"); head = ""
+        for (i = 1; i <= n; i++) if (L[i] ~ /[^ ]/) { head = L[i]; break }
+        for (i = 1; i <= n && !on; i++) { t = L[i]; gsub(/^ +| +$/, "", t); if (t == back) on = NR }
+        if (!on || head == "") next
+        pages++; sub(/^ +/, "", head)
+        if (index(head, back) != 1) { printf "%s: PDF page %d, in the back matter, is headed \"%s\"\n", file, NR, head; bad = 1 }
+    }
+    END { if (!on) { printf "%s: no page opens the back matter, \"%s\"\n", file, back; exit 1 }
+          if (!bad) printf "  %s: the back matter'"'"'s %d pages are headed \"%s\"\n", file, pages, back; exit bad }' \
+    "$tmp/doc.txt" || fail=1
+[ "$fail" = 0 ] || { echo "$pdf: the page breaks the rules above (doc.nw's preamble)" >&2; exit 1; }
