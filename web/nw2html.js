@@ -384,6 +384,11 @@ function convert(text, line, ctx) {
       inline(`<code>${esc(s.s.slice(s.i + 1, end))}</code>`); s.i = end + 1;
       break;
     }
+    // A command the reader types (\cmd: each word unbreakable, lines break only at its spaces) and what the
+    // text claims it prints or exits with (\prints, \exits: plain text here;
+    // tests/check-commands.pl checks them).
+    case 'cmd': { s.optional(); const g = s.group('\\cmd'); inline(`<code class="cmd">${g.text.trim().split(/\s+/).map((w) => `<span>${esc(w)}</span>`).join(' ')}</code>`); break; }
+    case 'prints': case 'exits': { s.optional(); const g = s.group(`\\${name}`); inline(inl(g.text, g.line)); break; }
     case 'texorpdfstring': { const a = s.group(); s.group(); inline(inl(a.text, a.line)); break; }
     case 'addcontentsline': s.group(); s.group(); s.group(); break;
     case 'index': {    // the subject index: an anchor here, an entry in \printindex
@@ -583,6 +588,37 @@ function environment(env, body, s, ctx, line) {
       else html += `<li>${content}</li>`;
     }
     return html + `</${tag}>`;
+  }
+  // Exercises at a section's end, each \exercise{kind}{label}, numbered
+  // within the section; \answer{label} in the appendix answers one.  The
+  // numbers link each to the other.
+  case 'exercises': case 'answers': {
+    const mark = env === 'exercises' ? '\\exercise' : '\\answer';
+    const parts = body.text.split(new RegExp(`${mark.replace(/\\/g, '\\\\')}(?![A-Za-z])`));
+    let html = env === 'exercises' ? (() => { const h = heading('subsection', true, 'Exercises', 'Exercises'); return h.html; })() : '';
+    html += paragraphs(convert(parts[0], body.line + 1, ctx));
+    let lineNo = body.line + 1 + parts[0].split('\n').length - 1;
+    for (let k = 1; k < parts.length; k++) {
+      const it = new Src(parts[k], lineNo - 1);
+      let lead = '';
+      if (env === 'exercises') {
+        const kind = it.group('\\exercise'), label = it.group('\\exercise').text.trim();
+        const num = `${secPrefix}.${k}`;
+        if (labels.has(label)) die(`label ${label} defined twice`, lineNo);
+        labels.set(label, { id: slug(label), num });
+        lead = `<span class="exercise" id="${slug(label)}"></span><strong><a href="\u0003ans:${esc(label)}\u0003">${num}</a></strong> <em>${joinInline(convert(kind.text, kind.line, Object.assign({}, ctx, { inlineOnly: true })), kind.line)}.</em> `;
+      } else {
+        const label = it.group('\\answer').text.trim();
+        labels.set(`ans:${label}`, { id: slug(`ans:${label}`), num: '' });
+        lead = `<span class="answer" id="${slug(`ans:${label}`)}"></span><strong><a href="\u0003${esc(label)}\u0003">\u0004${esc(label)}\u0004</a></strong> `;
+      }
+      const nodes = convert(parts[k].slice(it.i), lineNo, ctx);
+      const first = nodes.findIndex((n) => 'inline' in n);
+      if (first >= 0) nodes[first] = { inline: lead + nodes[first].inline }; else nodes.unshift({ inline: lead });
+      html += `<div class="${env === 'exercises' ? 'exercise' : 'answer'}">${paragraphs(nodes)}</div>`;
+      lineNo += parts[k].split('\n').length - 1;
+    }
+    return html;
   }
   case 'verbatim': return `<pre class="verbatim">${esc(body.text.replace(/^\n/, ''))}</pre>`;
   case 'center': case 'quote': case 'quotation': case 'flushleft': case 'minipage':
