@@ -107,6 +107,8 @@ sty fancyhdr.sty texlive-latex-base; sty makeidx.sty texlive-latex-base
 sty noweb.sty noweb
 printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
   | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"
+# The tests' exact rational arithmetic (tests/test-fit-exact.c) is GMP's.
+printf '#include <gmp.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libgmp-dev"
 missing=$$(printf '%s\n' $$missing | sort -u | tr '\n' ' ')
 pkgs="$$missing texlive-fonts-recommended"
 if [ -n "$${missing// }" ]; then $(install_packages); fi
@@ -297,7 +299,7 @@ TEST_BINS := $(TESTS:%=$(B)/tests/%)
 
 $(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/san/$(LIB) $(HEADERS) $(B)/cc-facts
 	$(call say,CC,$@)mkdir -p "$(@D)" && $(CC) $(ALL_CFLAGS) -Werror $(SANITIZE) $(LDFLAGS) \
-	  -Itests "$<" $(B)/san/$(LIB) -o "$(tmp)" $(LDLIBS) -lcmocka $(quadmath) -lm && mv -f "$(tmp)" "$@"
+	  -Itests "$<" $(B)/san/$(LIB) -o "$(tmp)" $(LDLIBS) -lcmocka -lgmp $(quadmath) -lm && mv -f "$(tmp)" "$@"
 
 # Every fuzz case ever kept (seeds, and each crash once fixed) is replayed
 # through its fuzz target under the sanitizers, with any compiler.
@@ -415,17 +417,22 @@ help:
 	  'V=1 shows full commands; CC, CFLAGS, LDFLAGS and LDLIBS are yours.'
 
 BENCH_NUMBER_STRINGS ?= 2000000
+BENCH_FIT_SETS ?= 20000
 # make bench: build timings (tests/bench.sh), the number reader against
-# strtod on BENCH_NUMBER_STRINGS generated strings, then the document's
+# strtod on BENCH_NUMBER_STRINGS generated strings, fit-line's bound
+# against exact rationals on BENCH_FIT_SETS generated sets, then the document's
 # derivative methods beside GSL's gsl_deriv_central (a bench-only package),
 # then fit-line beside strtod + gsl_fit_linear and gnuplot's fit
 # (tests/bench-fit.sh).
 FIT_BENCH := $(B)/bench/bench-fit-gsl $(B)/bench/bench-fit-data $(B)/bench/bench-run
 
-bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line $(B)/tests/test-numbers $(B)/san/bin/fit-line
+bench: $(B)/bench/bench-derivatives $(FIT_BENCH) $(B)/bin/fit-line $(B)/tests/test-numbers \
+    $(B)/tests/test-fit-exact $(B)/san/bin/fit-line
 	$(Q)bash tests/bench.sh
 	$(Q)echo; echo "numbers: read_number and the data reader against strtod, bit for bit"; \
 	SAN_BIN="$$PWD/$(B)/san/bin" NUMBER_STRINGS=$(BENCH_NUMBER_STRINGS) $(B)/tests/test-numbers
+	$(Q)echo; echo "fit: the bound against exact rational least squares"; \
+	SAN_BIN="$$PWD/$(B)/san/bin" FIT_SETS=$(BENCH_FIT_SETS) $(B)/tests/test-fit-exact
 	$(Q)echo; echo "derivatives: six methods on section 11's functions, in ulps of a quad reference"; \
 	$(B)/bench/bench-derivatives
 	$(Q)echo; bash tests/bench-fit.sh "$(B)/bin/fit-line" $(FIT_BENCH:%="%")
