@@ -86,7 +86,7 @@ else
   say = @printf '  %-8s %s\n' '$(1)' "$(2)";
 endif
 
-.PHONY: all figures programs html check chaos check-paths check-incremental check-concurrent clean bench fuzz \
+.PHONY: all figures programs html check check-html chaos check-paths check-incremental check-concurrent clean bench fuzz \
     install uninstall help FORCE
 all: $(B)/doc.pdf
 
@@ -281,17 +281,32 @@ $(B)/html.ok:
 $(B)/doc.pipe: doc.nw build-aux/c-uses.awk | $(B)/tools.ok
 	$(call say,PIPE,doc.nw)mkdir -p $(B)/tmp && $(call NOWEB_INDEX,-noquote) >$(B)/tmp/doc.pipe && mv $(B)/tmp/doc.pipe $@
 
-$(B)/html/index.html: $(B)/doc.pipe $(wildcard web/*.js) web/style.css $(HTML_DATA) $(HTML_FIGS) \
+$(B)/html/index.html: $(B)/doc.pipe $(B)/doc.pdf $(wildcard web/*.js) web/style.css $(HTML_DATA) $(HTML_FIGS) \
     $(LIB_SOURCES:%=$(B)/plain/%) $(HEADERS) $(PROGRAMS:%=$(B)/plain/%.c) | $(B)/html.ok
 	$(call say,HTML,$(B)/html/)rm -rf $(B)/tmp/html && KATEX=$(KATEX) node web/nw2html.js $(B)/doc.pipe $(B) $(B)/tmp/html \
 	  && rm -rf $(B)/html && mv $(B)/tmp/html $(B)/html
 
-# The browser test's tools: Chromium and node's WebSocket.
+# The browser test's tools: Chromium, node's WebSocket, and npm for axe-core.
 $(B)/html-test.ok: | $(B)/html.ok
 	$(Q)pkgs=; command -v chromium >/dev/null || pkgs=chromium; [ -d /usr/share/nodejs/ws ] || pkgs="$$pkgs node-ws"; \
+	command -v npm >/dev/null || pkgs="$$pkgs npm"; \
 	if [ -n "$$pkgs" ]; then $(install_packages); fi; touch $@
 
+# axe-core, the accessibility engine the browser test runs in every page:
+# from npm (Debian has no package), at the version tests/package-lock.json
+# pins, installed into build/npm/ whole or not at all.
+AXE := $(B)/npm/node_modules/axe-core/axe.min.js
+$(AXE): tests/package.json tests/package-lock.json | $(B)/html-test.ok
+	$(call say,NPM,axe-core)rm -rf $(B)/tmp/npm && mkdir -p $(B)/tmp/npm && cp tests/package.json tests/package-lock.json $(B)/tmp/npm/ \
+	  && (cd $(B)/tmp/npm && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null) \
+	  && rm -rf $(B)/npm && mv $(B)/tmp/npm $(B)/npm && touch $@
+
 html: $(B)/html/index.html
+
+# make check-html: the browser test with axe-core on every page at both
+# widths (about 3 minutes; make check runs it on a sample of pages).
+check-html: $(B)/html/index.html $(AXE) | $(B)/html-test.ok
+	$(call say,CHECK,$(B)/html/ (axe-core on every page))node tests/html-browser.js $(B)/html $(B)/html-shots $(AXE) --axe-all
 
 # ---------------------------------------------------------------- check
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test-*.c))
@@ -318,7 +333,7 @@ PROSE_MAX_RATIO := 2.8
 # The document checks run first, then the tests; the last line printed says
 # how many \val keys doc.nw uses and how many the tests checked
 # (tests/values.h, tests/check-values.sh).
-check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
+check: $(B)/doc.pdf $(B)/html/index.html $(AXE) $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
 	$(call say,CHECK,$(B)/doc.pdf)bash tests/check-pdf.sh $(B)
 	$(call say,CHECK,doc.nw prose)bash tests/check-prose.sh --max-ratio $(PROSE_MAX_RATIO) doc.nw
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
@@ -326,6 +341,7 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	$(call say,CHECK,terms)node tests/check-terms.js $(B)
 	$(call say,CHECK,commands)perl tests/check-commands.pl doc.nw $(B)
 	$(call say,CHECK,$(B)/doc.pdf pages)bash tests/check-page.sh $(B)
+	$(call say,CHECK,tests/check-page-selftest.sh)bash tests/check-page-selftest.sh $(B) $(B)/tmp/page-selftest
 	$(call say,CHECK,$(B)/doc.tex)bash tests/check-identifier-links.sh $(B)/doc.tex
 	$(call say,CHECK,figures)bash tests/check-figures.sh doc.nw $(B)
 	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)
@@ -335,9 +351,9 @@ check: $(B)/doc.pdf $(B)/html/index.html $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(
 	  $(B)/tests/replay-$$t tests/fuzz-cases/$$t/* >/dev/null \
 	    || { echo "tests/fuzz-cases/$$t: a fuzz case fails again (see above)" >&2; exit 1; }; \
 	done
-	$(call say,CHECK,web/)node tests/web-mathml.js
+	$(call say,CHECK,web/)for t in tests/web-*.js; do node "$$t" || exit 1; done
 	$(call say,CHECK,$(B)/html/)node tests/html-values.js doc.nw $(B) && node tests/html-code.js doc.nw $(B)/html \
-	  && node tests/html-mathml.js $(B)/html && node tests/html-browser.js $(B)/html $(B)/html-shots
+	  && node tests/html-mathml.js $(B)/html && node tests/html-browser.js $(B)/html $(B)/html-shots $(AXE)
 	$(Q)export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  SAN_BIN="$$PWD/$(B)/san/bin" VALUES_DIR="$$PWD/$(B)/data" DOC_NW="$$PWD/doc.nw" \
 	  VALUES_CHECKED="$$PWD/$(B)/tests/values-checked.txt"; \
@@ -404,6 +420,7 @@ help:
 	  'make programs           the programs, in build/bin/' \
 	  'make figures            the figures, and each standing alone (PDF, SVG, PNG)' \
 	  'make html               the web edition, in build/html/' \
+	  'make check-html         the browser test with axe-core on every page of the web edition' \
 	  'make check              the tests and the document checks (what CI runs)' \
 	  'make check-incremental  edits, each followed by make, against clean builds (INCREMENTAL_N)' \
 	  'make check-concurrent   two makes at once in one tree end with a clean build (CONCURRENT_N)' \

@@ -12,7 +12,7 @@ set xtics 20
 set ytics 50
 set xzeroaxis lc rgb '#bbbbbb' lw 0.5
 set yzeroaxis lc rgb '#bbbbbb' lw 0.5
-set label 1 'with a bias: $\hat y = wx + b$' at graph 0.05, 0.85 left tc ls 3
+set label 1 'with a bias: $\hat y = wx + b$' at graph 0.05, 0.85 left tc rgb text3
 set label 2 'through the origin: $\hat y = wx$' at graph 0.95, 0.2 right tc ls 2
 # Rows counted from 0 with the header skipped.
 stats 'data/bias-fit/lines.tsv' skip 1 using 1 nooutput

@@ -2,17 +2,20 @@
 # right).  Bottom: what separates quotient and derivative, beside the
 # leftover term the algebra predicts (h; 3xh + h^2).
 fig_width = 15
-fig_height = 9
+fig_height = 9.6
 load 'style.gp'
 set key noautotitle
 set xtics 1
 set xrange [-2:2]
 set multiplot
 # Panels: two columns; the curves on top, the residuals below.
-left_l = 0.09; left_r = 0.48; right_l = 0.6; right_r = 0.99
-set tmargin at screen 0.98; set bmargin at screen 0.47
+# Each row's panels share their vertical label, on the left; the rows
+# stand a line of text apart, so no tick label of one touches the other.
+left_l = 0.1; left_r = 0.48; right_l = 0.6; right_r = 0.99
+set tmargin at screen 0.98; set bmargin at screen 0.5
 set format x ''
 set lmargin at screen left_l; set rmargin at screen left_r
+set ylabel '$f$, $f^\prime$ and the quotient'
 set ytics 2
 plot 'data/derivative-function/quotients.tsv' using 1:2 with lines ls 1 lw 2, \
      '' using 1:4 with lines ls 2, \
@@ -21,6 +24,7 @@ plot 'data/derivative-function/quotients.tsv' using 1:2 with lines ls 1 lw 2, \
      '' every ::13::13 using 1:4:('$2x$') with labels right offset -0.6, 0.8 tc ls 2, \
      '' every ::6::6 using 1:3:('quotients') with labels left offset 0.8, -0.8
 set lmargin at screen right_l; set rmargin at screen right_r
+unset ylabel
 set ytics auto
 plot 'data/derivative-function/quotients.tsv' using 1:5 with lines ls 1 lw 2, \
      '' using 1:7 with lines ls 2, \
@@ -28,7 +32,7 @@ plot 'data/derivative-function/quotients.tsv' using 1:5 with lines ls 1 lw 2, \
      '' every ::1::1 using 1:5:('$x^3$') with labels left offset 1.2, -0.4 , \
      '' every ::17::17 using 1:7:('$3x^2$') with labels right offset -0.8, 0.4 tc ls 2
 # The residuals in units of h: 1 for x^2, 3x + h for x^3.
-set tmargin at screen 0.42; set bmargin at screen 0.13
+set tmargin at screen 0.41; set bmargin at screen 0.12
 set format x '$%g$'
 set xlabel '$x$'
 set lmargin at screen left_l; set rmargin at screen left_r

@@ -18,5 +18,5 @@ plot 'data/limit-quotient/secants.tsv' using 1:6 with lines ls 1 dt (10, 3), \
      'data/limit-quotient/secant-points.tsv' using 2:3 with points ls 20, \
      '' using 2:3 with points ls 21, \
      for [k = 1:3] 'data/limit-quotient/secant-points.tsv' skip 1 every ::k::k using 2:3:(sprintf('$h = %g$', $1)) \
-        with labels right offset -0.8, 0.9 tc ls k + 1, \
+        with labels right offset -0.8, 0.9 tc rgb word(text_colours, k + 1), \
      '' using 2:3:($1 > 0 ? '' : sprintf('$(%g, %g)$', $2, $3)) with labels left offset 0.8, -0.6

@@ -1,7 +1,7 @@
 # f(x, y) = x^2 y seen from above (contours, the point, the two cuts through
 # it), beside the two cuts as curves, each with its tangent and slope.
 fig_width = 15.5
-fig_height = 6.6
+fig_height = 5.3
 load 'style.gp'
 # The contours of the surface, as lines (gnuplot traces them from the grid).
 set view map
@@ -20,21 +20,29 @@ stats 'data/partial-slopes/point.tsv' using 2 nooutput; py = STATS_min
 stats 'data/partial-slopes/point.tsv' using 4 nooutput; dfdx = STATS_min
 stats 'data/partial-slopes/point.tsv' using 5 nooutput; dfdy = STATS_min
 set key noautotitle
-set multiplot layout 1, 3 margins 0.08, 0.99, 0.18, 0.9 spacing 0.1, 0
-# Left: the map, each contour's height written where it leaves the top.
+set multiplot layout 1, 3 margins 0.08, 0.99, 0.22, 0.98 spacing 0.1, 0
+# Three panels of one size: square, as the map is (equal units in x and y).
+set size ratio 1
+# Left: the map, each contour's height written on it, on a white ground
+# that breaks the line, where the contour crosses 72% of the height: there
+# the contours stand well apart and clear of the two cuts.
 set xlabel '$x$'
 set ylabel '$y$'
 set autoscale xfix; set autoscale yfix
 set xtics 1; set ytics 1
-set size ratio -1
+label_y = 0.72 * top
 set datafile separator whitespace
+do for [i = 0:4] {
+    best = 1e9
+    stats $contours index i using (d = abs($2 - label_y), d < best ? (best = d, bx = $1, level = $3) : 0, d) nooutput
+    set label 10 + i sprintf('{\fboxsep=1pt\colorbox{white}{$%g$}}', level) at bx, label_y center front
+}
 plot $contours using 1:2 with lines ls 6, \
-     $contours using 1:($2 >= top - 1e-3 ? $2 : NaN):(sprintf('$%g$', $3)) with labels offset 0, 0.7, \
      'data/partial-slopes/slice-x.tsv' using 1:2 with lines ls 1, \
      'data/partial-slopes/slice-y.tsv' using 1:2 with lines ls 3 lw 3 dt 1, \
      'data/partial-slopes/point.tsv' using 1:2 with points ls 20, '' using 1:2 with points ls 21
 set datafile separator "\t"
-set size noratio
+unset for [i = 0:4] label 10 + i
 # Middle: the cut along x.
 set xlabel sprintf('$x$ \ ($y = %g$ held)', py)
 set ylabel '$f(x, y)$'

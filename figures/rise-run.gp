@@ -1,5 +1,7 @@
 # The two heights of x^2, the run and the rise, and the secant through the
-# two points, continued so that it is seen to be straight.  picture.tsv has
+# two points, continued so that it is seen to be straight.  The triangle
+# is drawn thick, its hypotenuse the piece of the secant between the two
+# points, solid in the secant's colour.  picture.tsv has
 # one block per segment: height at x, height at x + h, run, rise, secant.
 load 'style.gp'
 set xlabel '$x$'
@@ -13,6 +15,7 @@ plot 'data/rise-run/curve.tsv' using 1:3 with lines ls 4, \
      '' every ::20::20 using 1:3:('secant') with labels left offset 0.8, -0.8 tc ls 4, \
      'data/rise-run/picture.tsv' every :::0::1 using 1:2 with lines ls 6 dt (3, 2), \
      '' every :::2::3 using 1:2 with lines ls 3 dt 1 lw 2.5, \
+     '' every :::4::4 using 1:2 with lines ls 4 dt 1 lw 2.5, \
      '' every :::4::4 using 1:2 with points ls 20, \
      '' every :::4::4 using 1:2 with points ls 21, \
      'data/rise-run/labels.tsv' using 1:2:3 with labels left offset 0.6, 0

@@ -19,18 +19,24 @@ set grid lc rgb "#e0e0e0" lw 0.25 dt 1
 set key nobox noopaque top left Left reverse samplen 2.5 spacing 1.35 width 1
 
 # Line styles told apart without colour: solid, dashed, dotted, dash-dot,
-# long dashes; colours differ in lightness as well, so grey print keeps
-# them apart where they cross.
+# long dashes; their colours step in lightness as well (CIE L* about 0,
+# 29, 70, 50), so grey print keeps them apart where they cross: black,
+# dark blue, light orange (drawn a little wider, being dotted), mid green.
 set style line 1 lc rgb "#000000" lw 1.5 dt 1
-set style line 2 lc rgb "#1f5fa0" lw 1.5 dt (5, 3)
-set style line 3 lc rgb "#c0502a" lw 1.5 dt (1, 2.5)
-set style line 4 lc rgb "#2a7f3a" lw 1.5 dt (6, 2.5, 1, 2.5)
+set style line 2 lc rgb "#17457a" lw 1.5 dt (5, 3)
+set style line 3 lc rgb "#eb9a5c" lw 2 dt (1, 2.5)
+set style line 4 lc rgb "#3d8f4a" lw 1.5 dt (6, 2.5, 1, 2.5)
+# Text beside a line of style n is set in word(text_colours, n): the
+# line's colour, but for style 3 a darker orange, as light orange text is
+# hard to read on white.
+text_colours = "#000000 #17457a #a8531c #3d8f4a #7b4fb0"
+text3 = word(text_colours, 3)
 set style line 5 lc rgb "#7b4fb0" lw 1.5 dt (10, 3)
 set style line 6 lc rgb "#8c8c8c" lw 1 dt 1
 # Point styles: filled circle, open square, open triangle.
 set style line 11 lc rgb "#000000" pt 7 ps 0.5
-set style line 12 lc rgb "#1f5fa0" pt 4 ps 0.6 lw 1
-set style line 13 lc rgb "#c0502a" pt 8 ps 0.6 lw 1
+set style line 12 lc rgb "#17457a" pt 4 ps 0.6 lw 1
+set style line 13 lc rgb "#a8531c" pt 8 ps 0.6 lw 1
 # A point where a tangent touches its curve, or a secant's second point:
 # a black disc with a white rim, drawn over the lines through it.
 set style line 20 lc rgb "#ffffff" pt 7 ps 1.15

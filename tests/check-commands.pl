@@ -13,11 +13,13 @@
 # [label] to the \cmd of that label.  Each command is run from the
 # directory holding BUILD, as the reader runs it after make, with a
 # shell (commands are plain: a program and its arguments).  A failure
-# names the doc.nw line of the claim and of the command.  The exercises'
-# bookkeeping is checked too: every \exercise has an \answer and every
-# \answer an \exercise; sections 1 to 11 each end with three to five
-# exercises, from section 2 on at least one by hand, one by running and
-# one by changing, and in each at least one that faces a misconception.
+# names the doc.nw line of the claim and of the command.  No command may
+# be quoted as code, [[build/bin/PROGRAM ARGS]], where it would be shown
+# but never run.  The exercises' bookkeeping is checked too: every
+# \exercise has an \answer and every \answer an \exercise; sections 1
+# to 11 each end with three to five exercises, from section 2 on at
+# least one by hand, one by running and one by changing, and in each at
+# least one that faces a misconception.
 # Prints "commands: N run, M claims checked" when all is well.
 use strict;
 use warnings;
@@ -113,6 +115,12 @@ while ($text =~ /\\(cmd|prints|exits|exercise|answer|section|part)\b(\*?)/g) {
     my $c = $label ne '' ? $by_label{$label} : $commands[-1];
     if (!$c) { fail("$doc:$line: \\$name" . ($label ne '' ? "[$label]" : '') . " claims something of no command"); next; }
     push @{$c->{claims}}, {kind => $name, tex => $arg, line => $line};
+}
+
+# A command quoted as code, [[build/bin/PROGRAM ARGS]], would be shown but
+# never run: the text must write it as \cmd{...}.
+while ($text =~ /\[\[(build\/bin\/[^\]\s]+ [^\]]*)\]\]/g) {
+    fail("$doc:" . line_of($-[0]) . ": the command [[$1]] is not run by make check: write it as \\cmd{$1}");
 }
 
 # A claimed number: its value and its significant digits.

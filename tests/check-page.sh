@@ -9,10 +9,13 @@
 # It fails, naming the page, when
 #   - a chunk of at most 12 lines of code spans two pages;
 #   - a page says "<chunk> continued" but that chunk does not run on to
-#     it (it ended on an earlier page, or starts on this one);
+#     it (it ended on an earlier page, or starts on this one), or such a
+#     page opens with a float, between the chunk's two parts;
 #   - a page's last line is a chunk header, a section heading or the
 #     "Run it." line of a paragraph;
 #   - a word of a table lies outside the text block;
+#   - an entry of the list of figures or tables is longer than a short
+#     caption (70 characters);
 #   - the back matter (appendices and indexes) is not a top-level entry
 #     of the outline of its own, or a page of it is headed "Part II".
 set -eu -o pipefail
@@ -22,12 +25,23 @@ for f in "$pdf" "$pag" "$out"; do [ -s "$f" ] || { echo "$f: missing or empty" >
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
+# The PDF's text, its words' boxes and its destinations; PAGE_TEXT names a
+# directory that keeps them for further runs on the same PDF (the self-test).
+text=${PAGE_TEXT:-$tmp}
+if [ ! -s "$text/doc.txt" ] || [ ! -s "$text/doc.html" ] || [ ! -s "$text/dests" ]; then
+    mkdir -p "$text"
+    pdftotext -layout "$pdf" "$text/doc.txt"
+    pdftotext -bbox "$pdf" "$text/doc.html"
+    pdfinfo -dests "$pdf" >"$text/dests"
+fi
 
-# ---- chunks and "continued" notes, from doc.pag
+# ---- chunks, "continued" notes and floats at a page's top, from doc.pag
 awk -v file="$pag" '
     $1 == "start" { start[$2] = $4 }
     $1 == "end" { end_[$2] = $4; lines[$2] = $3 }
     $1 == "continued" { cont[$4] = $2 }
+    $1 == "textblock" { top = $4; sub(/pt$/, "", top); top *= 65536 }
+    $1 == "figuretop" || $1 == "tabletop" { if ($3 >= top - 2 * 65536) floattop[$4] = substr($1, 1, length($1) - 3) }
     END {
         for (c in start) {
             if (!(c in end_)) { printf "%s: chunk %d has no end\n", file, c; bad = 1; continue }
@@ -40,13 +54,13 @@ awk -v file="$pag" '
             if (!(c in start) || !(start[c] < p + 0 && p + 0 <= end_[c])) {
                 printf "%s: PDF page %d says chunk %d is continued, but it runs on pages %d-%d\n", file, p, c, start[c], end_[c]; bad = 1 }
             nc++
+            if (p in floattop) { printf "%s: PDF page %d opens with a %s inside chunk %d, which runs on to it\n", file, p, floattop[p], c; bad = 1 }
         }
-        if (!bad) printf "  %s: %d chunks, the %d of up to 12 lines each on one page; %d \"continued\" notes, each true\n", file, n, short, nc
+        if (!bad) printf "  %s: %d chunks, the %d of up to 12 lines each on one page; %d \"continued\" notes, each true, none over a float\n", file, n, short, nc
         exit bad
     }' "$pag" || fail=1
 
 # ---- the last line of each page, from the PDF's text laid out as lines
-pdftotext -layout "$pdf" "$tmp/doc.txt"
 awk -F'\t' '/^\\contentsline \{section\}/ { sub(/^\\contentsline \{section\}\{(\\numberline \{[^}]*\})?/, ""); sub(/\}\{[0-9ivx]*\}\{.*$/, ""); print }' \
     "$b/latex/doc.toc" >"$tmp/sections"
 awk -v file="$pdf" -v secfile="$tmp/sections" '
@@ -64,12 +78,11 @@ awk -v file="$pdf" -v secfile="$tmp/sections" '
         if (why != "") { printf "%s: PDF page %d ends with %s: %s\n", file, NR, why, last; bad = 1 }
     }
     END { if (!bad) printf "  %s: no page ends with a chunk header, a heading or a \"Run it.\" line\n", file; exit bad }' \
-    "$tmp/doc.txt" || fail=1
+    "$text/doc.txt" || fail=1
 
 # ---- tables inside the text block: the words between each table's top
 # and foot, by pdftotext -bbox, against the text block's edges (TeX pt
 # and sp, converted to PDF points, 72 to the inch against TeX's 72.27).
-pdftotext -bbox "$pdf" "$tmp/doc.html"
 awk -v file="$pdf" -v pagfile="$pag" '
     function bp(sp) { return sp / 65536 * 72 / 72.27 }
     BEGIN {
@@ -106,7 +119,59 @@ awk -v file="$pdf" -v pagfile="$pag" '
         if (nt == 0) { printf "%s: no tables recorded in %s\n", file, pagfile; bad = 1 }
         if (!bad) printf "  %s: all %d tables inside the text block\n", file, nt
         exit bad
-    }' "$tmp/doc.html" || fail=1
+    }' "$text/doc.html" || fail=1
+
+# ---- links land above what they name: the destination of figure N and
+# table N (hyperref's figure.N, table.N) on the float's page, at or above
+# its top; a chunk's destination (noweb.*) at or above the top of the
+# chunk header beside it.
+awk -v file="$pdf" -v pagfile="$pag" -v html="$text/doc.html" '
+    BEGIN {
+        while ((getline r < pagfile) > 0) {
+            split(r, f, " ")
+            if (f[1] == "figuretop") { nf++; page["figure." nf] = f[4]; top["figure." nf] = f[3] / 65536 * 72 / 72.27 }
+            if (f[1] == "tabletop") { nt++; page["table." nt] = f[4]; top["table." nt] = f[3] / 65536 * 72 / 72.27 }
+        }
+        # each page: the tops of the words that open a chunk header
+        while ((getline r < html) > 0) {
+            if (r ~ /<page /) { p++; match(r, /height="[0-9.]+"/); h = substr(r, RSTART + 8, RLENGTH - 9) + 0 }
+            if (r ~ /<word / && r ~ /">⟨/) { match(r, /yMin="[0-9.]+"/); hdr[p] = hdr[p] " " (substr(r, RSTART + 6, RLENGTH - 7) + 0) }
+        }
+    }
+    NR > 1 && $2 == "[" && $3 == "XYZ" {
+        name = $NF; gsub(/"/, "", name); y = $5 + 0
+        if (name in page) {
+            checked++
+            if ($1 != page[name] || y < top[name] - 1) { printf "%s: the link to %s lands at y %.0f on PDF page %d, below the float'"'"'s top (y %.0f, page %d)\n", file, name, y, $1, top[name], page[name]; bad = 1 }
+        } else if (name ~ /^noweb\./) {
+            n = split(hdr[$1], t, " "); best = 1e9
+            for (i = 1; i <= n; i++) { d = t[i] - (h - y); if (d > -20 && d < 20 && (d < 0 ? -d : d) < (best < 0 ? -best : best)) best = d }
+            if (best == 1e9) next
+            chunks++
+            if (best < 0) { printf "%s: the link %s lands %.1f pt below the top of the chunk header beside it (PDF page %d)\n", file, name, -best, $1; bad = 1 }
+        }
+    }
+    END {
+        if (checked != nf + nt) { printf "%s: %d floats recorded, %d destinations found\n", file, nf + nt, checked; bad = 1 }
+        if (!bad) printf "  %s: links to %d figures, %d tables and %d chunk headers land at or above them\n", file, nf, nt, chunks
+        exit bad
+    }' "$text/dests" || fail=1
+
+# ---- the lists of figures and tables: one short line per entry (a
+# caption's short form, \caption[short]{...}), not the whole caption.
+for list in lof lot; do
+    awk -v file="$b/latex/doc.$list" '
+        /^\\contentsline/ {
+            t = $0; sub(/^\\contentsline \{[a-z]+\}\{\\numberline \{[^}]*\}\{\\ignorespaces /, "", t)
+            sub(/\}\}\{[0-9ivx]+\}\{[a-z]+\.[0-9]+\}%$/, "", t)
+            gsub(/\$[^$]*\$/, "xx", t); gsub(/\\[a-zA-Z]+|[{}]/, "", t)
+            n++
+            if (length(t) > 70) { printf "%s: entry %d is %d characters, not a short caption: %s\n", file, n, length(t), substr(t, 1, 60) "..."; bad = 1 }
+        }
+        END { if (n == 0) { printf "%s: no entries\n", file; bad = 1 }
+              if (!bad) printf "  %s: %d entries, each a short caption\n", file, n; exit bad }' \
+        "$b/latex/doc.$list" || fail=1
+done
 
 # ---- the back matter: its own top-level outline entry, over the
 # appendices and indexes; its pages headed with its name.
@@ -135,5 +200,5 @@ awk -v file="$pdf" -v back="$back" '
     }
     END { if (!on) { printf "%s: no page opens the back matter, \"%s\"\n", file, back; exit 1 }
           if (!bad) printf "  %s: the back matter'"'"'s %d pages are headed \"%s\"\n", file, pages, back; exit bad }' \
-    "$tmp/doc.txt" || fail=1
+    "$text/doc.txt" || fail=1
 [ "$fail" = 0 ] || { echo "$pdf: the page breaks the rules above (doc.nw's preamble)" >&2; exit 1; }

@@ -6,9 +6,13 @@
 //     nothing fetched from outside build/html/ (no web font, no script);
 //   - every image loaded and has a size, every formula is MathML with a
 //     size, and no raw TeX (a backslash command or a $) is left in the text;
+//   - at 390 px no figure's text is under 11 CSS px (a figure scrolls in
+//     its box rather than shrink);
 //   - the page does not scroll sideways (code and wide formulas scroll
 //     inside their own boxes);
-//   - every internal link leads to a page that exists and an anchor on it;
+//   - every internal link leads to a page that exists and an anchor on it,
+//     and every link into the PDF (doc.pdf#page=N) to the page of the PDF
+//     that prints the linking page's heading;
 //   - every distinct formula is drawn with the structure TeX gives it in
 //     the PDF: as many fractions with the numerator above the
 //     denominator as the TeX has \frac, as many raised or lowered
@@ -17,16 +21,31 @@
 //     operator "+=" (no gap between its glyphs).  The expectations come
 //     from the formula's TeX (kept in its annotation), the counts from
 //     the boxes Chromium draws.
+//   - axe-core (the accessibility engine, given as AXE) finds no violation
+//     of WCAG 2.1 A and AA, on every page (--axe-all) or on the pages
+//     AXE_SAMPLE names (what `make check` runs; `make check-html` runs all).
+//   - search (search.html?q=...) finds "Hessian", "learning rate" and
+//     "dual number" from file:// and from python3 -m http.server, and the
+//     first place it lists has every word of the query.
 // It saves a screenshot of each page at both widths in build/html-shots/.
 //
-//   node tests/html-browser.js build/html build/html-shots
+//   node tests/html-browser.js build/html build/html-shots [AXE [--axe-all]]
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { spawn } = require('child_process');
+const { spawn, execFileSync } = require('child_process');
 const WebSocket = require(process.env.NODE_WS || '/usr/share/nodejs/ws');
 
-const [htmlDir, shotDir] = process.argv.slice(2).map((p) => path.resolve(p));
+const [htmlDir, shotDir, axeFile] = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((p) => path.resolve(p));
+const axeAll = process.argv.includes('--axe-all');
+// The pages make check gives to axe: the home page, the longest pages of
+// prose, of code and of math, an index, and the search page.
+const AXE_SAMPLE = ['index.html', 'section-11.html', 'section-P12.html', 'appendix-A.html', 'index-of-subjects.html', 'search.html'];
+const axeSource = axeFile ? fs.readFileSync(axeFile, 'utf8') : null;
+const SEARCHES = ['Hessian', 'learning rate', 'dual number'];
+const SMALLEST_FIGURE_PT = 8;      // figure text is 11 pt, its scripts 8 pt
+const MIN_FIGURE_TEXT_PX = 11;     // at 390 px, no figure text smaller
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = [390, 1280];
 const SHOT_HEIGHT = 8000;          // one image, well under Chromium's limit
 const failures = [];
@@ -41,17 +60,38 @@ for (const p of pages) {
   const html = fs.readFileSync(path.join(htmlDir, p), 'utf8');
   ids.set(p, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
 }
+// Every page but the search page is whole without script: it has none.
+for (const p of pages) if (p !== 'search.html' && /<script\b/.test(fs.readFileSync(path.join(htmlDir, p), 'utf8'))) fail(p, 'has a script: only search.html may');
 let links = 0;
+// Letters and digits only, lower case: a heading as both editions print it.
+const letters = (t) => t.replace(/&[a-z]+;/g, ' ').normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+const pdfTexts = new Map();
+function pdfPageText(pdf, n) {
+  const key = `${pdf}#${n}`;
+  if (!pdfTexts.has(key)) pdfTexts.set(key, execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' }));
+  return pdfTexts.get(key);
+}
 for (const p of pages) {
   const html = fs.readFileSync(path.join(htmlDir, p), 'utf8');
   for (const m of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
     const url = m[2].replace(/&amp;/g, '&');
     // A link may lead to the web; nothing the page loads may come from it.
+    if (/^data:/.test(url)) continue;   // the empty icon: nothing fetched
     if (/^[a-z]+:/.test(url)) { if (m[1] === 'src' || !/^https?:/.test(url)) fail(p, `loads from outside the edition: ${url}`); continue; }
     const [file, anchor] = url.split('#');
     const target = file === '' ? p : file;
     links++;
     if (!fs.existsSync(path.join(htmlDir, target))) { fail(p, `broken link ${url}: no file ${target}`); continue; }
+    if (/\.pdf$/.test(target)) {   // #page=N: the page where this page's heading is printed
+      if (anchor === undefined) continue;
+      const n = /^page=(\d+)$/.exec(anchor);
+      if (!n) { fail(p, `link ${url}: a PDF is linked by #page=N`); continue; }
+      const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html);
+      // The heading's words (its number stands apart in the PDF's text).
+      const want = letters(h1 ? h1[1].replace(/<span class="num">[^<]*<\/span>/, '').replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]*>/g, '') : '').slice(0, 40);
+      if (!letters(pdfPageText(path.join(htmlDir, target), +n[1])).includes(want)) fail(p, `link ${url}: PDF page ${n[1]} does not show this page's heading "${want}"`);
+      continue;
+    }
     if (anchor !== undefined && !(ids.get(target) || new Set()).has(anchor)) fail(p, `broken link ${url}: no id "${anchor}" in ${target}`);
   }
 }
@@ -113,13 +153,20 @@ class CDP {
 }
 
 // What the page itself reports: run inside it after load.
-function inPage(width) {
+function inPage(width, SMALLEST_FIGURE_PT) {
+  // Folded answers are opened, as a reader opens them, so that their
+  // formulas are drawn and measured.
+  for (const d of document.querySelectorAll('main details')) d.open = true;
   const out = { images: [], imageCount: document.images.length, formulas: 0, badFormulas: [], rawTeX: [], overflow: null, height: 0 };
+  out.figureText = [];
   for (const img of document.images) {
     const r = img.getBoundingClientRect();
+    // The smallest text of a figure: the 8 pt scripts of its 11 pt labels
+    // (figures/style.gp), 8 * 4/3 CSS px at the drawing's own size.
+    if (img.naturalWidth > 0) out.figureText.push({ src: img.getAttribute('src'), px: (SMALLEST_FIGURE_PT * 4 / 3) * r.width / img.naturalWidth });
     if (!img.complete || img.naturalWidth === 0 || r.width < 50 || r.height < 50) out.images.push(img.getAttribute('src'));
   }
-  for (const m of document.querySelectorAll('.math, .display, .val')) {
+  for (const m of document.querySelectorAll('main .math, main .display, main .val')) {
     out.formulas++;
     const math = m.querySelector('math');
     const r = math && math.getBoundingClientRect();
@@ -236,10 +283,13 @@ async function main() {
       else if (msg.method === 'Log.entryAdded' && p.entry.level === 'error') problems.push(`${p.entry.source} error: ${p.entry.text}${p.entry.url ? ' ' + p.entry.url : ''}`);
       else if (msg.method === 'Network.loadingFailed' && !p.canceled) problems.push(`failed to load ${p.type}: ${p.errorText}`);
       else if (msg.method === 'Network.responseReceived' && p.response.status >= 400) problems.push(`HTTP ${p.response.status}: ${p.response.url}`);
-      else if (msg.method === 'Network.requestWillBeSent' && !/^(file|data|about):/.test(p.request.url)) problems.push(`fetches from outside the edition: ${p.request.url}`);
+      else if (msg.method === 'Network.requestWillBeSent' && !/^(file|data|about):/.test(p.request.url) && !(server && p.request.url.startsWith(server))) problems.push(`fetches from outside the edition: ${p.request.url}`);
     });
     await S('Page.enable'); await S('Runtime.enable'); await S('Log.enable'); await S('Network.enable');
-    let formulas = 0, images = 0;
+    let server = null, searches = 0;                // the local http.server's URL, while it runs
+    let formulas = 0, images = 0, axeRuns = 0;
+    const smallestText = {};
+    const axeLoaded = new Set();
     const formulasSeen = new Map();   // TeX -> the first page that has it
     for (const width of WIDTHS) {
       await S('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: 1, mobile: width < 600 });
@@ -248,14 +298,29 @@ async function main() {
         const loaded = cdp.waitFor('Page.loadEventFired', sessionId);
         await S('Page.navigate', { url: `file://${path.join(htmlDir, page)}` });
         await loaded;
-        const { result } = await S('Runtime.evaluate', { expression: `(${inPage})(${width})`, returnByValue: true });
+        const { result } = await S('Runtime.evaluate', { expression: `(${inPage})(${width}, ${SMALLEST_FIGURE_PT})`, returnByValue: true });
         const r = result.value;
         for (const p of problems) fail(page, `at ${width} px: ${p}`);
         for (const src of r.images) fail(page, `at ${width} px: image ${src} not rendered`);
         for (const f of r.badFormulas) fail(page, `at ${width} px: formula not rendered: ${f}`);
         if (width === WIDTHS[0]) for (const t of r.rawTeX) fail(page, `raw TeX in the text: "${t}"`);
         if (r.overflow) fail(page, `scrolls sideways: ${r.overflow}`);
+        for (const f of r.figureText) {
+          if (width === WIDTHS[0] && f.px < MIN_FIGURE_TEXT_PX) fail(page, `at ${width} px: figure ${f.src}: its smallest text is ${f.px.toFixed(1)} CSS px (at least ${MIN_FIGURE_TEXT_PX})`);
+          if (!(width in smallestText) || f.px < smallestText[width]) smallestText[width] = f.px;
+        }
         formulas += r.formulas; images += r.imageCount;
+        if (axeSource && (axeAll || AXE_SAMPLE.includes(page))) {
+          if (!axeLoaded.has(page + width)) await S('Runtime.evaluate', { expression: axeSource });
+          const res = await S('Runtime.evaluate', {
+            expression: `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] })
+              .then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3), count: v.nodes.length })))`,
+            awaitPromise: true, returnByValue: true,
+          });
+          if (res.exceptionDetails) fail(page, `at ${width} px: axe-core failed: ${res.exceptionDetails.text}`);
+          else for (const v of res.result.value) fail(page, `at ${width} px: axe ${v.id}: ${v.help} (${v.count}: ${v.nodes.join(', ')})`);
+          axeRuns++;
+        }
         if (width === WIDTHS[WIDTHS.length - 1]) {
           const drawn = (await S('Runtime.evaluate', { expression: `(${drawnFormulas})()`, returnByValue: true })).result.value;
           for (const f of drawn) {
@@ -277,10 +342,35 @@ async function main() {
         }
       }
     }
+    // Search, from file:// and from a local server (python3 -m http.server):
+    // each query finds places, and the first place's page has the words.
+    const http = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '0'], { cwd: htmlDir, stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      server = await new Promise((resolve, reject) => {
+        let out = '';
+        const t = setTimeout(() => reject(new Error('python3 -m http.server did not start')), 10000);
+        http.stdout.on('data', (d) => { out += d; const m = /port (\d+)/.exec(out); if (m) { clearTimeout(t); resolve(`http://127.0.0.1:${m[1]}/`); } });
+      });
+      for (const base of [`file://${htmlDir}/`, server]) {
+        for (const q of SEARCHES) {
+          problems.length = 0;
+          const loaded = cdp.waitFor('Page.loadEventFired', sessionId);
+          await S('Page.navigate', { url: `${base}search.html?q=${encodeURIComponent(q)}` });
+          await loaded;
+          const r = (await S('Runtime.evaluate', { expression: `[...document.querySelectorAll('#search-results li a')].map((a) => a.getAttribute('href'))`, returnByValue: true })).result.value;
+          for (const p of problems) fail('search.html', `${base}: ${p}`);
+          if (!r.length) { fail('search.html', `${base}: "${q}" finds nothing`); continue; }
+          const first = fs.readFileSync(path.join(htmlDir, r[0].split('#')[0]), 'utf8').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').toLowerCase();
+          if (!q.toLowerCase().split(' ').every((w) => first.includes(w))) fail('search.html', `${base}: "${q}": the first place found, ${r[0]}, does not have the words`);
+          searches++;
+        }
+      }
+    } finally { http.kill(); }
     for (const f of failures) process.stderr.write(`${f}\n`);
     console.log(`  html: ${pages.length} pages at ${WIDTHS.join(' and ')} px, ${images / WIDTHS.length} images and ${formulas / WIDTHS.length} formulas rendered ` +
       `(${formulasSeen.size} distinct, each drawn with TeX's fractions, scripts, primes and bold), ` +
-      `${links} links followed, ${failures.length} problem(s); screenshots in ${path.relative(process.cwd(), shotDir)}/`);
+      `smallest figure text ${WIDTHS.map((w) => `${(smallestText[w] || 0).toFixed(1)} px at ${w}`).join(', ')}, ` +
+      `${links} links followed, axe-core (WCAG 2.1 AA) on ${axeRuns} page views, ${searches} searches found, ${failures.length} problem(s); screenshots in ${path.relative(process.cwd(), shotDir)}/`);
   } finally {
     await cdp.send('Browser.close').catch(() => {});
     if (chrome.proc.exitCode === null) {

@@ -66,7 +66,7 @@ for (const page of fs.readFileSync(path.join(htmlDir, 'pages.txt'), 'utf8').trim
     if (!values.has(m[1])) { failures.push(`${page}: shows ${m[1]}, which no program computed`); continue; }
     if (norm(text(m[2])) !== norm(values.get(m[1]))) failures.push(`${page}: ${m[1]} shown as "${text(m[2])}", computed ${values.get(m[1])}`);
   }
-  for (const m of html.matchAll(/<(?:span|div) class="(?:math|display)" data-vals="([^"]+)">(.*?<\/math>)/gs)) {
+  for (const m of html.matchAll(/<(?:span|div) class="(?:math|display)" data-vals="([^"]+)"[^>]*>(.*?<\/math>)/gs)) {
     for (const key of m[1].split(' ')) {
       shown.set(key, (shown.get(key) || 0) + 1);
       if (!values.has(key)) { failures.push(`${page}: shows ${key}, which no program computed`); continue; }

@@ -67,6 +67,30 @@ static void tex_numbers_use_times_ten_to_the(void **state)
 /* A table column keeps one notation.  The strings are worked out by hand;
  * over exponents -40..40 a decimal cell reads back as the number rounded
  * to its digits by printf's own %.*e, and never carries a power of ten. */
+/* A column marked E has one precision: every mantissa with all its digits,
+ * trailing zeros too, where a column marked e writes the shortest.  The
+ * rows are worked out by hand: 0.1 and 9.999999995e-4 to 4 digits. */
+static void a_column_of_one_precision_keeps_every_digit(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"h", "error"};
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    struct table_writer t = TABLE(f, TABLE_TEX, names, 4);
+    t.notation = "eE";
+    table_row(&t, (double[]){0.1, 0.1});
+    table_row(&t, (double[]){1e-3, 9.999999995e-4});
+    table_row(&t, (double[]){-2.5e7, -2.5e7});
+    char text[256] = "";
+    rewind(f);
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    text[n] = '\0';
+    assert_int_equal(fclose(f), 0);
+    assert_string_equal(text, "$10^{-1}$ & $1.000\\times10^{-1}$ \\\\\n"
+                              "$10^{-3}$ & $1.000\\times10^{-3}$ \\\\\n"
+                              "$-2.5\\times10^{7}$ & $-2.500\\times10^{7}$ \\\\\n");
+}
+
 static void tex_table_cells_keep_their_column_notation(void **state)
 {
     (void)state;
@@ -392,6 +416,7 @@ int main(void)
         cmocka_unit_test(parse_count_accepts_only_whole_numbers),
         cmocka_unit_test(tex_numbers_use_times_ten_to_the),
         cmocka_unit_test(tex_table_cells_keep_their_column_notation),
+        cmocka_unit_test(a_column_of_one_precision_keeps_every_digit),
         cmocka_unit_test(bad_options_are_usage_errors),
         cmocka_unit_test(help_and_version_succeed),
         cmocka_unit_test(every_program_follows_the_convention),

@@ -288,6 +288,33 @@ static void fits_hold_their_bound_against_exact_rationals(void **state)
     assert_true(t.refusals > 0 && t.refusals < t.sets / 2);
 }
 
+/* The sums are exact, so the order of the rows changes nothing: every
+ * generated set, reversed and shuffled, gives the same bits. */
+static void no_order_of_the_rows_changes_a_bit(void **state)
+{
+    (void)state;
+    static struct set s, t;
+    for (int k = 0; k < 200; k++) {
+        generate(&s);
+        t = s;
+        for (size_t i = t.n - 1; i > 0; i--) {
+            size_t j = next_random() % (i + 1);
+            double x = t.x[i], y = t.y[i];
+            t.x[i] = t.x[j], t.y[i] = t.y[j];
+            t.x[j] = x, t.y[j] = y;
+        }
+        const struct descent_settings settings = {0.1, 100000, 0, s.through_origin};
+        struct fit a = fit_line(&(struct samples){s.n, s.x, s.y}, &settings),
+                   b = fit_line(&(struct samples){t.n, t.x, t.y}, &settings);
+        if (a.descent.status != b.descent.status
+            || memcmp(&a.descent.line, &b.descent.line, sizeof a.descent.line) != 0
+            || (a.descent.status == DESCENT_CONVERGED
+                && memcmp(&a.descent.loss, &b.descent.loss, sizeof a.descent.loss) != 0))
+            fail_msg("set %d (kind %d): w %.17g b %.17g, shuffled %.17g %.17g", k, s.kind,
+                     a.descent.line.w, a.descent.line.b, b.descent.line.w, b.descent.line.b);
+    }
+}
+
 /* ---- the issue's repros, through the program */
 static const struct {
     const char *text, *option, *refusal;    /* refusal: the words of stderr, or NULL */
@@ -392,6 +419,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fits_hold_their_bound_against_exact_rationals),
+        cmocka_unit_test(no_order_of_the_rows_changes_a_bit),
         cmocka_unit_test(the_issues_repros_give_the_exact_line_or_the_real_reason),
         cmocka_unit_test(a_cell_beyond_doubles_is_refused_however_written),
     };

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# check-page-selftest.sh BUILD SCRATCH: the page checks can fail.  Each
+# case copies BUILD's record of the typeset pages (doc.pag) or its woven
+# code (doc.tex) into SCRATCH, breaks one thing the way a bad layout or
+# weave would, and expects tests/check-page.sh or
+# tests/check-identifier-links.sh to fail with the message that names it.
+set -eu -o pipefail
+b=$1 s=$2
+rm -rf "$s"
+mkdir -p "$s/latex"
+for f in doc.pdf doc.log; do ln -s "$PWD/$b/$f" "$s/$f"; done
+for f in doc.out doc.toc doc.lof doc.lot; do ln -s "$PWD/$b/latex/$f" "$s/latex/$f"; done
+# The PDF's text is read once, for all the cases.
+export PAGE_TEXT=$s/text
+n=0
+expect() {   # expect NAME MESSAGE: check-page.sh on $s fails, saying MESSAGE
+    local out
+    if out=$(bash tests/check-page.sh "$s" 2>&1); then
+        echo "check-page-selftest: $1: check-page.sh passed a broken page" >&2; exit 1
+    fi
+    grep -qF -- "$2" <<<"$out" || { printf 'check-page-selftest: %s: expected "%s" in:\n%s\n' "$1" "$2" "$out" >&2; exit 1; }
+    n=$((n + 1))
+}
+# A chunk of 12 lines or fewer, its end moved to the next page.
+awk '$1 == "end" && $3 <= 12 && !done { $4++; done = 1 } { print }' "$b/doc.pag" >"$s/doc.pag"
+expect "split short chunk" "is split across PDF pages"
+# A "continued" note on the page after a chunk's last page.
+awk '{ print } $1 == "end" && !done { print "continued", $2, 0, $4 + 1; done = 1 }' "$b/doc.pag" >"$s/doc.pag"
+expect "false continued" "is continued, but it runs on pages"
+# A table on a page that opens inside a chunk, at the text block's top.
+awk '$1 == "textblock" { top = $4; sub(/pt$/, "", top) } { print }
+     $1 == "continued" && !done { printf "tabletop 4475231 %d %d\n", top * 65536, $4; printf "tablefoot 4475231 %d %d\n", top * 65536 - 65536, $4; done = 1 }' \
+    "$b/doc.pag" >"$s/doc.pag"
+expect "float inside a chunk" "opens with a table inside chunk"
+# A whole caption in the list of figures.
+cp "$b/doc.pag" "$s/doc.pag"
+rm "$s/latex/doc.lof"   # a link to the build's own list: never written through
+sed '1s/\\ignorespaces [^}]*}/\\ignorespaces Distance fallen against time.  The secant over the first second has the one-second average speed as its slope; the tangent has the speed right now}/' \
+    "$b/latex/doc.lof" >"$s/latex/doc.lof"
+expect "long caption in the list" "not a short caption"
+# A table's record moved 100 pt to the left: its words now stand outside.
+awk '$1 == "textblock" { $2 = ($2 + 100) "pt"; $3 = ($3 + 100) "pt" } { print }' "$b/doc.pag" >"$s/doc.pag"
+expect "table outside the text block" "outside the text block"
+# Identifier links inside a comment, a string and after a member's dot.
+tex=$s/doc.tex
+printf '%s\n' '\nwbegincode{1}x' \
+    '    y = 0;   /* the \nwlinkedidentc{line}{NW1} here */' \
+    '    puts("a \nwlinkedidentc{dual}{NW2} number");' \
+    '    d.\nwlinkedidentc{line}{NW1}.w = 1;' \
+    '\nwendcode{}' >"$tex"
+out=$(bash tests/check-identifier-links.sh "$tex" 2>&1) && { echo "check-page-selftest: check-identifier-links.sh passed links in a comment" >&2; exit 1; }
+for m in "inside a comment" "inside a string" "after . or ->"; do
+    grep -qF -- "$m" <<<"$out" || { echo "check-page-selftest: check-identifier-links.sh did not report a link $m" >&2; exit 1; }
+done
+n=$((n + 1))
+rm -rf "$s"
+echo "  check-page-selftest: $n broken pages and weaves, each caught"
