@@ -6,7 +6,8 @@
 // occurrences are plain \index{key}.  From what pdflatex wrote (doc.idx,
 // the page map doc.pgs, the labels in doc.aux) and the PDF's text, this
 // check fails when
-//   - an index entry has no defining (bold) occurrence, or more than one;
+//   - a term of the index has no defining (bold) occurrence, or more than
+//     one (a subentry, "term!aspect", belongs to its term);
 //   - a term's words occur in Part I's text (its pages as a reader sees
 //     them: prose, tables, captions, figure labels, running heads) on a
 //     page before the page of its definition, or at all if it is defined
@@ -113,12 +114,15 @@ function pageText(n) {
   });
 }
 
+// A subentry ("exercises!answers to") belongs to its term, which is the
+// one defined; the term's definition is the bold page of the term itself.
 const all = entries(read('doc.idx'));
 const terms = new Map();
 for (const e of all) {
-  if (!terms.has(e.key)) terms.set(e.key, { defs: [], pages: [] });
-  const t = terms.get(e.key);
-  (e.bold ? t.defs : t.pages).push(e.folio);
+  const top = e.key.split('!')[0];
+  if (!terms.has(top)) terms.set(top, { defs: [], pages: [] });
+  const t = terms.get(top);
+  (e.bold && top === e.key ? t.defs : t.pages).push(e.folio);
 }
 const lastPage = Math.max(...physical.values());
 let laterPages = 0;
