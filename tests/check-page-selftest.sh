@@ -41,6 +41,17 @@ expect "long caption in the list" "not a short caption"
 # A table's record moved 100 pt to the left: its words now stand outside.
 awk '$1 == "textblock" { $2 = ($2 + 100) "pt"; $3 = ($3 + 100) "pt" } { print }' "$b/doc.pag" >"$s/doc.pag"
 expect "table outside the text block" "outside the text block"
+# Every margin note a line above its header, as the triangles to the
+# previous and next parts once were: the words right of the text block
+# (their boxes from pdftotext -bbox) moved 13 pt up.
+cp "$b/doc.pag" "$s/doc.pag"
+mkdir -p "$s/text-up"
+cp "$s/text/doc.txt" "$s/text/dests" "$s/text-up/"
+awk '/<word / { match($0, /xMin="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0
+                if (x > 410) { match($0, /yMax="[0-9.]+"/); y = substr($0, RSTART + 6, RLENGTH - 7) - 13
+                               $0 = substr($0, 1, RSTART + 5) y substr($0, RSTART + RLENGTH - 1) } }
+     { print }' "$s/text/doc.html" >"$s/text-up/doc.html"
+PAGE_TEXT=$s/text-up expect "notes a line above their headers" "in the margin beside no chunk header"
 # Identifier links inside a comment, a string and after a member's dot.
 tex=$s/doc.tex
 printf '%s\n' '\nwbegincode{1}x' \
