@@ -39,8 +39,8 @@ const WebSocket = require(process.env.NODE_WS || '/usr/share/nodejs/ws');
 const [htmlDir, shotDir, axeFile] = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((p) => path.resolve(p));
 const axeAll = process.argv.includes('--axe-all');
 // The pages make check gives to axe: the home page, the longest pages of
-// prose, of code and of math, an index, and the search page.
-const AXE_SAMPLE = ['index.html', 'section-11.html', 'section-P12.html', 'appendix-A.html', 'index-of-subjects.html', 'search.html'];
+// math and of code, the folded answers, an index, and the search page.
+const AXE_SAMPLE = ['index.html', 'section-11.html', 'appendix-A.html', 'appendix-D.html', 'index-of-subjects.html', 'search.html'];
 const axeSource = axeFile ? fs.readFileSync(axeFile, 'utf8') : null;
 const SEARCHES = ['Hessian', 'learning rate', 'dual number'];
 const SMALLEST_FIGURE_PT = 8;      // figure text is 11 pt, its scripts 8 pt
@@ -195,13 +195,17 @@ function inPage(width, SMALLEST_FIGURE_PT) {
 }
 
 // What Chromium drew for each formula: run inside the page.
-function drawnFormulas() {
+function drawnFormulas(seen) {
+  const skip = new Set(seen);
   const box = (e) => e.getBoundingClientRect();
   const mid = (r) => (r.top + r.bottom) / 2;
   const BOLD = [[0x1d400, 0x1d433], [0x1d468, 0x1d49b], [0x1d6a8, 0x1d6e1], [0x1d71c, 0x1d755], [0x1d7ce, 0x1d7d7]];
   const out = [];
   for (const math of document.querySelectorAll('math')) {
     const ann = math.querySelector('annotation');
+    const tex = ann ? ann.textContent.replace(/\s+/g, ' ').trim() : '';
+    if (skip.has(tex)) continue;
+    skip.add(tex);
     const got = { fracs: 0, scripts: 0, primes: 0, bold: 0, plusEq: 0 };
     for (const f of math.querySelectorAll('mfrac')) {
       const k = f.children;
@@ -242,7 +246,7 @@ function drawnFormulas() {
       const next = glyphs[k + 1];
       if (g.ch === '+' && next && next.ch === '=' && next.r.left - g.r.right < 0.12 * g.size) got.plusEq++;
     }
-    out.push({ tex: ann ? ann.textContent.replace(/\s+/g, ' ').trim() : '', got });
+    out.push({ tex, got });
   }
   return out;
 }
@@ -322,7 +326,7 @@ async function main() {
           axeRuns++;
         }
         if (width === WIDTHS[WIDTHS.length - 1]) {
-          const drawn = (await S('Runtime.evaluate', { expression: `(${drawnFormulas})()`, returnByValue: true })).result.value;
+          const drawn = (await S('Runtime.evaluate', { expression: `(${drawnFormulas})(${JSON.stringify([...formulasSeen.keys()])})`, returnByValue: true })).result.value;
           for (const f of drawn) {
             if (formulasSeen.has(f.tex)) continue;
             formulasSeen.set(f.tex, page);
