@@ -18,6 +18,8 @@
 #   - a word of a table lies outside the text block;
 #   - a chunk's tag, or a triangle to its previous or next part, is not
 #     level with the chunk's header in the margin;
+#   - the title is not centred on the page, or the typewriter face is
+#     the light condensed one;
 #   - an entry of the list of figures or tables is longer than a short
 #     caption (70 characters);
 #   - the back matter (appendices and indexes) is not a top-level entry
@@ -229,6 +231,31 @@ for list in lof lot; do
               if (!bad) printf "  %s: %d entries, each a short caption\n", file, n; exit bad }' \
         "$b/latex/doc.$list" || fail=1
 done
+
+# ---- the title page centred on the paper (its first line's words); the
+# code in a typewriter face of normal width and weight, never Latin
+# Modern's light condensed one (LMMonoLtCond).
+awk -v file="$pdf" '
+    /<page / { page++; match($0, /width="[0-9.]+"/); w = substr($0, RSTART + 7, RLENGTH - 8) + 0 }
+    page == 1 && /<word / {
+        match($0, /xMin="[0-9.]+"/); x0 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        match($0, /xMax="[0-9.]+"/); x1 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        match($0, /yMax="[0-9.]+"/); y = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        if (!n || y == y0) { if (!n) { y0 = y; left = x0 }; right = x1; n++ }
+    }
+    END {
+        off = (left + right) / 2 - w / 2
+        if (!n || off * off > 4) { printf "%s: the title is %.0f pt off the centre of the page\n", file, off; exit 1 }
+        printf "  %s: the title is centred on the page (within %.1f pt)\n", file, off < 0 ? -off : off
+    }' "$text/doc.html" || fail=1
+fonts=$(pdffonts "$pdf" | awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort -u)
+if grep -q 'LMMonoLtCond' <<<"$fonts"; then
+    echo "$pdf: code or names set in the light condensed typewriter (LMMonoLtCond)" >&2; fail=1
+elif ! grep -qE '^LMMono(9|10)-Regular$' <<<"$fonts"; then
+    echo "$pdf: no Latin Modern typewriter of normal width (LMMono9/10-Regular) for the code" >&2; fail=1
+else
+    echo "  $pdf: code in LMMono at normal width and weight, no light condensed face"
+fi
 
 # ---- the back matter: its own top-level outline entry, over the
 # appendices and indexes; its pages headed with its name.
