@@ -140,10 +140,13 @@ $(B)/tools.ok: Makefile
 # last commit's, or doc.nw's modification time, looked up by every make
 # whose goals typeset (a commit changes it); recipes that typeset set
 # SOURCE_DATE_EPOCH from it ($(date)).
+# (Every make that typesets runs this: with SOURCE_DATE_EPOCH set, it runs
+# nothing but bash.)
 $(B)/source-date-epoch: FORCE
-	$(Q)mkdir -p $(B) && d=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || stat -c %Y doc.nw)} \
+	$(Q)d=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || stat -c %Y doc.nw)} \
 	  && { [[ $$d =~ ^[0-9]+$$ ]] || { echo "SOURCE_DATE_EPOCH=$$d: not a number of seconds" >&2; exit 1; }; } \
-	  && { [ "$$(cat $@ 2>/dev/null)" = "$$d" ] || { echo "$$d" >"$(tmp)" && mv -f "$(tmp)" $@; }; }
+	  && was= && { [ ! -f $@ ] || read -r was <$@; } \
+	  && { [ "$$was" = "$$d" ] || { mkdir -p $(B) && echo "$$d" >"$(tmp)" && mv -f "$(tmp)" $@; }; }
 date = SOURCE_DATE_EPOCH=$$(cat $(B)/source-date-epoch)
 
 # The compiler: whether $(CC) has libquadmath (the tests' and the bench's
