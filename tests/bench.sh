@@ -20,7 +20,7 @@
 # differs after the build from before it: a caption quoting a changed
 # number, a page break moved): the first pass reads the old list of
 # figures, so a second must set the new one.
-#   html after a prose edit  the tangle, noweb's pipeline, the converter
+#   html after a prose edit  the prose floor (the PDF), then the converter
 #
 # Last, two more clean builds of the unedited tree, with -j1 and -j4 in two
 # other directories, must give the same PDF, byte for byte.
@@ -133,11 +133,12 @@ floor_code=$(calc "($a > $t_weave ? $a : $t_weave) + ${passes[code]} * $t_tex")
 a=$(calc "$t_tangle + ${t_prog[rise-run]} + ${t_plot[rise-run]}")
 floor_output=$(calc "($a > $t_weave ? $a : $t_weave) + ${passes[output]} * $t_tex")
 floor_figure=$(calc "${t_plot[limit-secants]} + ${passes[figure]} * $t_tex")
-# The web edition after a prose edit: the tangle (make reads its list
-# first), noweb's pipeline, then the converter writing every page.
+# The web edition after a prose edit: the PDF first (the pages read its
+# chunk tags and section pages from the LaTeX build, and copy it), then
+# the converter writing every page; noweb's pipeline runs beside the PDF.
 t_pipe=$(best sh -c "/usr/lib/noweb/markup '$scratch/doc.nw' | /usr/lib/noweb/finduses -noquote | /usr/lib/noweb/noidx -delay >'$f/doc.pipe'")
 t_html=$(best sh -c "rm -rf '$f/html' && node '$scratch/web/nw2html.js' '$b/doc.pipe' '$b' '$f/html'")
-floor_html=$(calc "$t_tangle + $t_pipe + $t_html")
+floor_html=$(calc "$floor_prose + $t_html")
 
 # ------------------------------------------------------------ reproducible
 same=yes
