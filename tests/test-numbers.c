@@ -173,14 +173,16 @@ static bool data_reader_accepts(const char *text, double *value)
     FILE *in = fmemopen(file, (size_t)n, "r");
     assert_non_null(in);
     char error[512];
-    struct data_reader *r = open_data_stream(in, "cell", HEADER_NO, error, sizeof error);
-    assert_non_null(r);
-    const double *cells;
-    bool ok = next_data_row(r, &cells) == 1 && next_data_row(r, &cells) == 1;
+    struct data_reader *r;
+    assert_int_equal(open_data_stream(in, "cell", HEADER_NO, &r, error, sizeof error),
+                     STATUS_OK);
+    const double *cells = NULL;
+    bool ok = next_data_row(r, &cells, error, sizeof error) == STATUS_OK && cells
+              && next_data_row(r, &cells, error, sizeof error) == STATUS_OK && cells;
     if (ok)
         *value = cells[0];
-    else if (!strstr(data_error(r), *text ? "is not a finite number" : "the cell is empty"))
-        fail_msg("\"%.60s\": %s", text, data_error(r));
+    else if (!strstr(error, *text ? "is not a finite number" : "the cell is empty"))
+        fail_msg("\"%.60s\": %s", text, error);
     close_data(r);
     fclose(in);
     return ok;
