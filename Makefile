@@ -346,6 +346,7 @@ check: $(B)/doc.pdf $(B)/html/index.html $(AXE) $(TEST_BINS) $(REPLAYS) $(PROGRA
 	$(call say,CHECK,doc.nw prose)bash tests/check-prose.sh --max-ratio $(PROSE_MAX_RATIO) doc.nw
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
+	$(call say,CHECK,terms)node tests/check-terms.js $(B)
 	$(call say,CHECK,commands)perl tests/check-commands.pl doc.nw $(B)
 	$(call say,CHECK,tests/check-commands-selftest.sh)bash tests/check-commands-selftest.sh doc.nw $(B) $(B)/tmp/check-commands-selftest
 	$(call say,CHECK,$(B)/doc.pdf pages)bash tests/check-page.sh $(B)
