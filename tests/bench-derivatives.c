@@ -65,7 +65,7 @@ static double derivative(struct counted *k, int m, const double steps[2], long *
 {
     const struct derivative_case *c = k->c;
     struct real_function f = {counted_at, counted_at, k};
-    bool ok = true;
+    enum status status = STATUS_OK;
     double d = 0;
     k->calls = 0;
     switch (m) {
@@ -90,11 +90,11 @@ static double derivative(struct counted *k, int m, const double steps[2], long *
         k->calls = 1;
         break;
     case 5:
-        d = derivative_by_tape(c->tape_f, c->at, &ok);
+        status = derivative_by_tape(c->tape_f, c->at, &d);
         k->calls = 1;
         break;
     }
-    if (!ok) {
+    if (status != STATUS_OK) {
         fputs("bench-derivatives: out of memory for the tape\n", stderr);
         exit(1);
     }

@@ -8,12 +8,18 @@
 #                        cores), then 4 pdflatex passes (a clean document
 #                        needs 4: table of contents, chunk references, PDF)
 #   no-op make           nothing: it must write no file and take <= 50 ms
-#   prose-only edit      the longer of tangle and weave, then 1 pdflatex pass
+#   prose-only edit      the longer of tangle and weave, then P pdflatex passes
 #   code edit            one program recompiled and rerun after the tangle
-#                        (beside the weave), then 1 pdflatex pass: the
-#                        pass must wait to learn whether the data changed
-#   output-changing edit as the code edit, then its figure, then 1 pass
-#   figure script edit   that gnuplot, then 1 pdflatex pass
+#                        (beside the weave), then P pdflatex passes: the
+#                        first must wait to learn whether the data changed
+#   output-changing edit as the code edit, then its figure, then P passes
+#   figure script edit   that gnuplot, then P pdflatex passes
+#
+# P is 1 when the edit leaves the cross-references as they were, and 2
+# when it changes them (any of doc.aux, .toc, .lof, .lot, .out, .ind
+# differs after the build from before it: a caption quoting a changed
+# number, a page break moved): the first pass reads the old list of
+# figures, so a second must set the new one.
 #   html after a prose edit  the tangle, noweb's pipeline, the converter
 #
 # Last, two more clean builds of the unedited tree, with -j1 and -j4 in two
@@ -43,12 +49,17 @@ best() {  # best COMMAND...: the least wall time of three runs, in seconds
 }
 calc() { awk "BEGIN { printf \"%.3f\", ($1) }"; }
 
-declare -A took ran
-run_make() {  # run_make NAME [TARGET]: make -j2, its time and the steps it ran
-    local log=$scratch/make.log s
+declare -A took ran passes
+aux_files='doc.aux doc.toc doc.lof doc.lot doc.out doc.ind'
+run_make() {  # run_make NAME [TARGET]: make -j2, its time, the steps it ran, P
+    local log=$scratch/make.log s f
+    rm -rf "$scratch/aux-before" && mkdir -p "$scratch/aux-before"
+    for f in $aux_files; do [ ! -f "$b/latex/$f" ] || cp "$b/latex/$f" "$scratch/aux-before/"; done
     s=$(now)
     make -C "$scratch" --no-print-directory -j2 ${2:+"$2"} >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
     took[$1]=$(secs "$s" "$(now)")
+    passes[$1]=1
+    for f in $aux_files; do cmp -s "$b/latex/$f" "$scratch/aux-before/$f" || passes[$1]=2; done
     ran[$1]=$( (grep -E '^  [A-Z]+ ' "$log" || true) | awk '{print $1}' | sort | uniq -c \
                | awk '{printf "%s %s, ", $2, $1}' | sed 's/, $//')
     [ -n "${ran[$1]}" ] || ran[$1]=$(tail -n 1 "$log")
@@ -116,12 +127,12 @@ done
 path=$(calc "$t_tangle + $t_lib + $path + 4 * $t_tex")
 half=$(calc "$work / 2")
 floor_clean=$(calc "$path > $half ? $path : $half")
-floor_prose=$(calc "($t_tangle > $t_weave ? $t_tangle : $t_weave) + $t_tex")
+floor_prose=$(calc "($t_tangle > $t_weave ? $t_tangle : $t_weave) + ${passes[prose]} * $t_tex")
 a=$(calc "$t_tangle + ${t_prog[limit-quotient]}")
-floor_code=$(calc "($a > $t_weave ? $a : $t_weave) + $t_tex")
+floor_code=$(calc "($a > $t_weave ? $a : $t_weave) + ${passes[code]} * $t_tex")
 a=$(calc "$t_tangle + ${t_prog[rise-run]} + ${t_plot[rise-run]}")
-floor_output=$(calc "($a > $t_weave ? $a : $t_weave) + $t_tex")
-floor_figure=$(calc "${t_plot[limit-secants]} + $t_tex")
+floor_output=$(calc "($a > $t_weave ? $a : $t_weave) + ${passes[output]} * $t_tex")
+floor_figure=$(calc "${t_plot[limit-secants]} + ${passes[figure]} * $t_tex")
 # The web edition after a prose edit: the tangle (make reads its list
 # first), noweb's pipeline, then the converter writing every page.
 t_pipe=$(best sh -c "/usr/lib/noweb/markup '$scratch/doc.nw' | /usr/lib/noweb/finduses -noquote | /usr/lib/noweb/noidx -delay >'$f/doc.pipe'")
@@ -142,19 +153,21 @@ cmp -s "$scratch/j1/tree 1/build/doc.pdf" "$scratch/j4/tree 4/build/doc.pdf" || 
 echo "make bench on $(nproc) cores ($(uname -m)), make -j2; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "floor steps, best of 3: tangle $t_tangle s, weave $t_weave s, pdflatex pass $t_tex s," \
      "library $t_lib s (two cores), noweb pipeline $t_pipe s, nw2html $t_html s"
+echo "P: the pdflatex passes an edit's floor counts, 2 when the edit changed the cross-references"
 printf '%-24s %8s %8s %6s   %s\n' scenario time floor ratio "steps run"
-row() {  # row NAME KEY FLOOR
+row() {  # row NAME KEY FLOOR [P]: P, the passes the floor counts, is shown
     local ratio=- floor=-
     [ "$3" = - ] || { ratio=$(calc "${took[$2]} / $3"); floor=$(calc "$3")s; ratio=${ratio%?}; }
-    printf '%-24s %7.2fs %8s %6s   %s\n' "$1" "${took[$2]}" "$floor" "$ratio" "${ran[$2]}"
+    printf '%-24s %7.2fs %8s %6s   %s%s\n' "$1" "${took[$2]}" "$floor" "$ratio" "${ran[$2]}" \
+        "${4:+; P = ${passes[$2]}}"
 }
 row "clean build" clean "$floor_clean"
 printf '%-24s %6.0fms %8s %6.2f   %s; %s file(s) written\n' "no-op make" \
     "$(calc "${took[noop]} * 1000")" "50ms" "$(calc "${took[noop]} * 1000 / 50")" "${ran[noop]}" "$written"
-row "prose-only edit" prose "$floor_prose"
-row "code edit" code "$floor_code"
-row "output-changing edit" output "$floor_output"
-row "figure script edit" figure "$floor_figure"
+row "prose-only edit" prose "$floor_prose" P
+row "code edit" code "$floor_code" P
+row "output-changing edit" output "$floor_output" P
+row "figure script edit" figure "$floor_figure" P
 row "html" html -
 row "html after a prose edit" html-prose "$floor_html"
 echo "clean builds with -j1 and -j4 in two other directories: byte-identical PDFs: $same"

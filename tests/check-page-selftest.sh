@@ -21,6 +21,9 @@ expect() {   # expect NAME MESSAGE: check-page.sh on $s fails, saying MESSAGE
     grep -qF -- "$2" <<<"$out" || { printf 'check-page-selftest: %s: expected "%s" in:\n%s\n' "$1" "$2" "$out" >&2; exit 1; }
     n=$((n + 1))
 }
+# Every chunk counted one line longer than doc.nw has it.
+awk '$1 == "end" { $3++ } { print }' "$b/doc.pag" >"$s/doc.pag"
+expect "miscounted lines" "lengths differ from"
 # A chunk of 12 lines or fewer, its end moved to the next page.
 awk '$1 == "end" && $3 <= 12 && !done { $4++; done = 1 } { print }' "$b/doc.pag" >"$s/doc.pag"
 expect "split short chunk" "is split across PDF pages"
@@ -41,6 +44,26 @@ expect "long caption in the list" "not a short caption"
 # A table's record moved 100 pt to the left: its words now stand outside.
 awk '$1 == "textblock" { $2 = ($2 + 100) "pt"; $3 = ($3 + 100) "pt" } { print }' "$b/doc.pag" >"$s/doc.pag"
 expect "table outside the text block" "outside the text block"
+# Every margin note a line above its header, as the triangles to the
+# previous and next parts once were: the words right of the text block
+# (their boxes from pdftotext -bbox) moved 13 pt up.
+cp "$b/doc.pag" "$s/doc.pag"
+mkdir -p "$s/text-up"
+cp "$s/text/doc.txt" "$s/text/dests" "$s/text-up/"
+awk '/<word / { match($0, /xMin="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0
+                if (x > 410) { match($0, /yMax="[0-9.]+"/); y = substr($0, RSTART + 6, RLENGTH - 7) - 13
+                               $0 = substr($0, 1, RSTART + 5) y substr($0, RSTART + RLENGTH - 1) } }
+     { print }' "$s/text/doc.html" >"$s/text-up/doc.html"
+PAGE_TEXT=$s/text-up expect "notes a line above their headers" "in the margin beside no chunk header"
+# The title 60 pt left of the centre, where it once stood.
+mkdir -p "$s/text-left"
+cp "$s/text/doc.txt" "$s/text/dests" "$s/text-left/"
+awk '/<page / { page++ }
+     page == 1 && /<word / { for (k = 1; k <= 2; k++) { key = k == 1 ? "xMin" : "xMax"
+         match($0, key "=\"[0-9.]+\""); x = substr($0, RSTART + 6, RLENGTH - 7) - 60
+         $0 = substr($0, 1, RSTART + 5) x substr($0, RSTART + RLENGTH - 1) } }
+     { print }' "$s/text/doc.html" >"$s/text-left/doc.html"
+PAGE_TEXT=$s/text-left expect "title off centre" "off the centre of the page"
 # Identifier links inside a comment, a string and after a member's dot.
 tex=$s/doc.tex
 printf '%s\n' '\nwbegincode{1}x' \

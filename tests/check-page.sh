@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# check-page.sh BUILD: the page rules of doc.nw's preamble hold in
+# check-page.sh BUILD [DOC.nw]: the page rules of doc.nw's preamble hold in
 # BUILD/doc.pdf.  Two sources, each read for what it can see:
 #   BUILD/doc.pag, written by pdfTeX as each page was shipped out: the
 #     pages on which each chunk starts and ends and its length, each
@@ -7,6 +7,8 @@
 #   the PDF itself, through pdftotext (its words, their boxes, its pages
 #     as lines) and hyperref's outline (BUILD/latex/doc.out).
 # It fails, naming the page, when
+#   - the chunks' lengths TeX counted (in lines of code) are not those
+#     counted in doc.nw;
 #   - a chunk of at most 12 lines of code spans two pages;
 #   - a page says "<chunk> continued" but that chunk does not run on to
 #     it (it ended on an earlier page, or starts on this one), or such a
@@ -14,6 +16,10 @@
 #   - a page's last line is a chunk header, a section heading or the
 #     "Run it." line of a paragraph;
 #   - a word of a table lies outside the text block;
+#   - a chunk's tag, or a triangle to its previous or next part, is not
+#     level with the chunk's header in the margin;
+#   - the title is not centred on the page, or the typewriter face is
+#     the light condensed one;
 #   - an entry of the list of figures or tables is longer than a short
 #     caption (70 characters);
 #   - the back matter (appendices and indexes) is not a top-level entry
@@ -33,6 +39,22 @@ if [ ! -s "$text/doc.txt" ] || [ ! -s "$text/doc.html" ] || [ ! -s "$text/dests"
     pdftotext -layout "$pdf" "$text/doc.txt"
     pdftotext -bbox "$pdf" "$text/doc.html"
     pdfinfo -dests "$pdf" >"$text/dests"
+fi
+
+# ---- the chunks' lengths that TeX counted are those of doc.nw: the same
+# multiset of line counts, counted here from the source.
+doc=${2:-doc.nw}
+awk '/^<<.*>>=$/ { if (c) print n; c = 1; n = 0; next }
+     /^@( |$)/ { if (c) print n; c = 0; next }
+     c { n++ }
+     END { if (c) print n }' "$doc" | sort -n >"$tmp/nw-lengths"
+awk '$1 == "end" { print $3 }' "$pag" | sort -n >"$tmp/tex-lengths"
+if ! cmp -s "$tmp/nw-lengths" "$tmp/tex-lengths"; then
+    echo "$pag: the chunks' lengths differ from $doc's (sorted, $doc < > $pag):" >&2
+    diff "$tmp/nw-lengths" "$tmp/tex-lengths" | head -5 >&2 || true
+    fail=1
+else
+    echo "  $pag: $(wc -l <"$tmp/tex-lengths") chunk lengths, as $doc has them"
 fi
 
 # ---- chunks, "continued" notes and floats at a page's top, from doc.pag
@@ -157,6 +179,43 @@ awk -v file="$pdf" -v pagfile="$pag" -v html="$text/doc.html" '
         exit bad
     }' "$text/dests" || fail=1
 
+# ---- each chunk's margin note on its header's line: the tag (the header
+# names it, "<name 29a>="), and the triangles to the chunk's previous and
+# next parts, stand level with the header, not a line above or below.
+awk -v file="$pdf" -v pagfile="$pag" '
+    BEGIN { while ((getline r < pagfile) > 0) if (r ~ /^textblock /) { split(r, f, " "); sub(/pt$/, "", f[3]); right = f[3] * 72 / 72.27 } }
+    function flush(   i, j, ok) {
+        for (i = 1; i <= nh; i++) {
+            ok = 0; heads++
+            # the header of a first part carries its own tag; of a later part
+            # ("+=") that of the first, so any tag will do beside it
+            for (j = 1; j <= nm; j++)
+                if ((mw[j] == htag[i] || hplus[i] && mw[j] ~ /^[0-9]+[a-z]?$/) && (my[j] - hy[i])^2 < 9) ok = 1
+            if (!ok) { printf "%s: PDF page %d: chunk %s has no tag beside its header\n", file, page, htag[i]; bad = 1 }
+        }
+        for (j = 1; j <= nm; j++) if (mw[j] == "◁" || mw[j] == "▷") {
+            ok = 0; marks++
+            for (i = 1; i <= nh; i++) if ((my[j] - hy[i])^2 < 9) ok = 1
+            if (!ok) { printf "%s: PDF page %d: a %s in the margin beside no chunk header\n", file, page, mw[j]; bad = 1 }
+        }
+        nh = nm = 0
+    }
+    /<page / { flush(); page++ }
+    /<word / {
+        match($0, /xMin="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        match($0, /yMax="[0-9.]+"/); y = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        w = $0; sub(/^.*">/, "", w); sub(/<.*$/, "", w)
+        if (x > right + 5) { nm++; mw[nm] = w; my[nm] = y }
+        else if ((w == "≡" || w == "+≡") && prev ~ /⟩$/) { nh++; htag[nh] = prev; sub(/⟩$/, "", htag[nh]); hy[nh] = prevy; hplus[nh] = w == "+≡" }
+        prev = w; prevy = y
+    }
+    END {
+        flush()
+        if (heads == 0) { printf "%s: no chunk headers found\n", file; bad = 1 }
+        if (!bad) printf "  %s: %d chunk headers, each with its tag and its %d triangles on its own line\n", file, heads, marks
+        exit bad
+    }' "$text/doc.html" || fail=1
+
 # ---- the lists of figures and tables: one short line per entry (a
 # caption's short form, \caption[short]{...}), not the whole caption.
 for list in lof lot; do
@@ -172,6 +231,31 @@ for list in lof lot; do
               if (!bad) printf "  %s: %d entries, each a short caption\n", file, n; exit bad }' \
         "$b/latex/doc.$list" || fail=1
 done
+
+# ---- the title page centred on the paper (its first line's words); the
+# code in a typewriter face of normal width and weight, never Latin
+# Modern's light condensed one (LMMonoLtCond).
+awk -v file="$pdf" '
+    /<page / { page++; match($0, /width="[0-9.]+"/); w = substr($0, RSTART + 7, RLENGTH - 8) + 0 }
+    page == 1 && /<word / {
+        match($0, /xMin="[0-9.]+"/); x0 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        match($0, /xMax="[0-9.]+"/); x1 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        match($0, /yMax="[0-9.]+"/); y = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        if (!n || y == y0) { if (!n) { y0 = y; left = x0 }; right = x1; n++ }
+    }
+    END {
+        off = (left + right) / 2 - w / 2
+        if (!n || off * off > 4) { printf "%s: the title is %.0f pt off the centre of the page\n", file, off; exit 1 }
+        printf "  %s: the title is centred on the page (within %.1f pt)\n", file, off < 0 ? -off : off
+    }' "$text/doc.html" || fail=1
+fonts=$(pdffonts "$pdf" | awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort -u)
+if grep -q 'LMMonoLtCond' <<<"$fonts"; then
+    echo "$pdf: code or names set in the light condensed typewriter (LMMonoLtCond)" >&2; fail=1
+elif ! grep -qE '^LMMono(9|10)-Regular$' <<<"$fonts"; then
+    echo "$pdf: no Latin Modern typewriter of normal width (LMMono9/10-Regular) for the code" >&2; fail=1
+else
+    echo "  $pdf: code in LMMono at normal width and weight, no light condensed face"
+fi
 
 # ---- the back matter: its own top-level outline entry, over the
 # appendices and indexes; its pages headed with its name.

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include "data.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size);
@@ -19,14 +20,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     char error[512];
     /* The three header rules; the first byte chooses one, so the corpus
      * reaches all of them. */
-    struct data_reader *r = open_data_stream(in, "fuzz", (enum header_rule)(bytes[0] % 3),
-                                             error, sizeof error);
+    struct data_reader *r;
+    enum status status = open_data_stream(in, "fuzz", (enum header_rule)(bytes[0] % 3), &r,
+                                          error, sizeof error);
+    if ((status == STATUS_OK) != (r != NULL))
+        abort();   /* a reader exactly when the status says so */
     if (r) {
         size_t column;
         double sum = 0;
         const double *cells;
-        if (find_column(r, "2", &column, error, sizeof error))
-            while (next_data_row(r, &cells) == 1)
+        if (find_column(r, "2", &column, error, sizeof error) == STATUS_OK)
+            while (next_data_row(r, &cells, error, sizeof error) == STATUS_OK && cells)
                 sum += cells[column];
         find_column(r, "y", &column, error, sizeof error);
         (void)sum;

@@ -39,11 +39,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     };
     const struct program_info program = {"fuzz", "s", "d", "e", options, 4, "FILE"};
     struct common_options common;
-    int status;
-    if (parse_command_line(&program, argc, argv, &common, &status)) {
+    enum status status = parse_command_line(&program, argc, argv, &common);
+    if (status == STATUS_OK && common.action == ACTION_RUN) {
         if (!(real > 0 && real <= 10 && count >= -5 && count <= 5 && common.operand))
             abort();     /* a value outside its range got through */
-    } else if (status != EXIT_OK && status != EXIT_BAD_INPUT) {
+    } else if (status != STATUS_OK && status != STATUS_BAD_USAGE) {
         abort();
     }
     free(text);

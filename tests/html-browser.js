@@ -8,6 +8,9 @@
 //     size, and no raw TeX (a backslash command or a $) is left in the text;
 //   - at 390 px no figure's text is under 11 CSS px (a figure scrolls in
 //     its box rather than shrink);
+//   - a box wider than the page (code, a formula, a table, a figure)
+//     scrolls in itself, with a shadow at the edge where there is more,
+//     and takes the keyboard focus: nothing is cut off silently;
 //   - the page does not scroll sideways (code and wide formulas scroll
 //     inside their own boxes);
 //   - every internal link leads to a page that exists and an anchor on it,
@@ -39,8 +42,8 @@ const WebSocket = require(process.env.NODE_WS || '/usr/share/nodejs/ws');
 const [htmlDir, shotDir, axeFile] = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((p) => path.resolve(p));
 const axeAll = process.argv.includes('--axe-all');
 // The pages make check gives to axe: the home page, the longest pages of
-// prose, of code and of math, an index, and the search page.
-const AXE_SAMPLE = ['index.html', 'section-11.html', 'section-P12.html', 'appendix-A.html', 'index-of-subjects.html', 'search.html'];
+// math and of code, the folded answers, an index, and the search page.
+const AXE_SAMPLE = ['index.html', 'section-11.html', 'appendix-A.html', 'appendix-D.html', 'index-of-subjects.html', 'search.html'];
 const axeSource = axeFile ? fs.readFileSync(axeFile, 'utf8') : null;
 const SEARCHES = ['Hessian', 'learning rate', 'dual number'];
 const SMALLEST_FIGURE_PT = 8;      // figure text is 11 pt, its scripts 8 pt
@@ -190,18 +193,35 @@ function inPage(width, SMALLEST_FIGURE_PT) {
     }
     out.overflow = `${doc.scrollWidth} px wide in a ${width} px window (${worst ? worst.what : '?'})`;
   }
+  // A box whose content is wider than it scrolls, and shows it: a shadow
+  // (the radial gradients of style.css) at the edge beyond which there is
+  // more, and the keyboard can reach it.
+  out.scrollers = 0; out.silentCuts = [];
+  for (const e of document.querySelectorAll('main *')) {
+    if (e.scrollWidth <= e.clientWidth + 1 || e.clientWidth === 0) continue;
+    const st = getComputedStyle(e);
+    if (st.overflowX === 'visible') continue;
+    out.scrollers++;
+    if (!/auto|scroll/.test(st.overflowX) || !/radial-gradient/.test(st.backgroundImage) || e.tabIndex < 0) {
+      out.silentCuts.push(`${e.tagName.toLowerCase()}.${e.className}: overflow-x ${st.overflowX}, ${/radial-gradient/.test(st.backgroundImage) ? '' : 'no scroll shadow, '}tabindex ${e.tabIndex}`);
+    }
+  }
   out.height = Math.ceil(doc.scrollHeight);
   return out;
 }
 
 // What Chromium drew for each formula: run inside the page.
-function drawnFormulas() {
+function drawnFormulas(seen) {
+  const skip = new Set(seen);
   const box = (e) => e.getBoundingClientRect();
   const mid = (r) => (r.top + r.bottom) / 2;
   const BOLD = [[0x1d400, 0x1d433], [0x1d468, 0x1d49b], [0x1d6a8, 0x1d6e1], [0x1d71c, 0x1d755], [0x1d7ce, 0x1d7d7]];
   const out = [];
   for (const math of document.querySelectorAll('math')) {
     const ann = math.querySelector('annotation');
+    const tex = ann ? ann.textContent.replace(/\s+/g, ' ').trim() : '';
+    if (skip.has(tex)) continue;
+    skip.add(tex);
     const got = { fracs: 0, scripts: 0, primes: 0, bold: 0, plusEq: 0 };
     for (const f of math.querySelectorAll('mfrac')) {
       const k = f.children;
@@ -242,7 +262,7 @@ function drawnFormulas() {
       const next = glyphs[k + 1];
       if (g.ch === '+' && next && next.ch === '=' && next.r.left - g.r.right < 0.12 * g.size) got.plusEq++;
     }
-    out.push({ tex: ann ? ann.textContent.replace(/\s+/g, ' ').trim() : '', got });
+    out.push({ tex, got });
   }
   return out;
 }
@@ -289,6 +309,7 @@ async function main() {
     let server = null, searches = 0;                // the local http.server's URL, while it runs
     let formulas = 0, images = 0, axeRuns = 0;
     const smallestText = {};
+    let scrollers = 0;
     const axeLoaded = new Set();
     const formulasSeen = new Map();   // TeX -> the first page that has it
     for (const width of WIDTHS) {
@@ -305,6 +326,8 @@ async function main() {
         for (const f of r.badFormulas) fail(page, `at ${width} px: formula not rendered: ${f}`);
         if (width === WIDTHS[0]) for (const t of r.rawTeX) fail(page, `raw TeX in the text: "${t}"`);
         if (r.overflow) fail(page, `scrolls sideways: ${r.overflow}`);
+        for (const c of r.silentCuts) fail(page, `at ${width} px: a box cut off without a sign that it scrolls: ${c}`);
+        if (width === WIDTHS[0]) scrollers += r.scrollers;
         for (const f of r.figureText) {
           if (width === WIDTHS[0] && f.px < MIN_FIGURE_TEXT_PX) fail(page, `at ${width} px: figure ${f.src}: its smallest text is ${f.px.toFixed(1)} CSS px (at least ${MIN_FIGURE_TEXT_PX})`);
           if (!(width in smallestText) || f.px < smallestText[width]) smallestText[width] = f.px;
@@ -322,7 +345,7 @@ async function main() {
           axeRuns++;
         }
         if (width === WIDTHS[WIDTHS.length - 1]) {
-          const drawn = (await S('Runtime.evaluate', { expression: `(${drawnFormulas})()`, returnByValue: true })).result.value;
+          const drawn = (await S('Runtime.evaluate', { expression: `(${drawnFormulas})(${JSON.stringify([...formulasSeen.keys()])})`, returnByValue: true })).result.value;
           for (const f of drawn) {
             if (formulasSeen.has(f.tex)) continue;
             formulasSeen.set(f.tex, page);
@@ -365,11 +388,20 @@ async function main() {
           searches++;
         }
       }
+      // With scripts off, every page reads as it is (none has a script
+      // but search.html), and search.html says where else to look.
+      await S('Emulation.setScriptExecutionDisabled', { value: true });
+      const loaded = cdp.waitFor('Page.loadEventFired', sessionId);
+      await S('Page.navigate', { url: `file://${htmlDir}/search.html?q=Hessian` });
+      await loaded;
+      const said = (await S('Runtime.evaluate', { expression: 'document.body.innerText' , returnByValue: true })).result.value;
+      if (!/needs JavaScript/.test(said)) fail('search.html', 'with scripts off it does not say that search needs them');
+      await S('Emulation.setScriptExecutionDisabled', { value: false });
     } finally { http.kill(); }
     for (const f of failures) process.stderr.write(`${f}\n`);
     console.log(`  html: ${pages.length} pages at ${WIDTHS.join(' and ')} px, ${images / WIDTHS.length} images and ${formulas / WIDTHS.length} formulas rendered ` +
       `(${formulasSeen.size} distinct, each drawn with TeX's fractions, scripts, primes and bold), ` +
-      `smallest figure text ${WIDTHS.map((w) => `${(smallestText[w] || 0).toFixed(1)} px at ${w}`).join(', ')}, ` +
+      `${scrollers} boxes scrolling with a shadow at ${WIDTHS[0]} px, smallest figure text ${WIDTHS.map((w) => `${(smallestText[w] || 0).toFixed(1)} px at ${w}`).join(', ')}, ` +
       `${links} links followed, axe-core (WCAG 2.1 AA) on ${axeRuns} page views, ${searches} searches found, ${failures.length} problem(s); screenshots in ${path.relative(process.cwd(), shotDir)}/`);
   } finally {
     await cdp.send('Browser.close').catch(() => {});

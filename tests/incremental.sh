@@ -69,7 +69,8 @@ edit_default() {
     pick fall_example:t:1.5,2.0,2.5,3.0 rise_run_example:h:0.5,0.9,1.0 \
          partial_example:y:1.5,2.0,2.5 limit_example:x:2.0,3.0,4.0
     IFS=: read -r struct field values <<<"$picked"
-    pick ${values//,/ }; v=$picked
+    local now; now=$(sed -nE "/struct $struct parameters = /s/.*\.$field = ([0-9.]+).*/\1/p" "$doc")
+    pick $(printf '%s\n' ${values//,/ } | grep -vxF -- "$now"); v=$picked
     sed -i -E "/struct $struct parameters = /s/\\.$field = [0-9.]+/.$field = $v/" "$doc"
     what="doc.nw: $struct's default .$field set to $v"
 }

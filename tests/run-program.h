@@ -120,6 +120,27 @@ static inline void assert_refused(const struct run *r, const char *program, int 
                  r->out, r->err);
 }
 
+/* The default of a program's option as its description states it: the
+ * number after "(default " in the option's entry of --help, which prints
+ * it so that it reads back as the same double.  A test that takes its
+ * example's parameters from here follows a change of the default. */
+static inline double option_default(const char *program, const char *option)
+{
+    struct run r;
+    run_program(&r, program, "--help", NULL);
+    assert_int_equal(r.status, 0);
+    char key[80];
+    snprintf(key, sizeof key, "\n  --%s=", option);
+    const char *entry = strstr(r.out, key), *next, *found;
+    if (!entry)
+        fail_msg("%s --help has no option --%s", program, option);
+    next = strstr(entry + 1, "\n  -");
+    found = strstr(entry, "(default ");
+    if (!found || (next && found > next))
+        fail_msg("%s --help states no default for --%s", program, option);
+    return strtod(found + strlen("(default "), NULL);
+}
+
 /* Every program in $SAN_BIN, by name; returns how many. */
 #include <dirent.h>
 static inline size_t list_programs(char names[][64], size_t max)

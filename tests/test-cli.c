@@ -14,6 +14,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "cli.h"
@@ -334,6 +335,273 @@ static void a_long_descent_prints_a_thinned_path(void **state)
     }
 }
 
+/* Runs argv with standard output on /dev/full, or closed if full is false:
+ * fills r's status and stderr; stdout is nothing to read. */
+static void run_with_broken_stdout(struct run *r, char *argv[], bool full)
+{
+    const char *dir = getenv("SAN_BIN");
+    assert_non_null(dir);
+    char path[4096], err[] = "/tmp/test-cli-err-XXXXXX";
+    snprintf(path, sizeof path, "%s/%s", dir, argv[0]);
+    int fe = mkstemp(err);
+    assert_true(fe >= 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(fe, 2);
+        close(STDOUT_FILENO);
+        if (full && open("/dev/full", O_WRONLY) != STDOUT_FILENO)
+            _exit(126);
+        execv(path, argv);
+        _exit(127);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    close(fe);
+    r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r->out[0] = '\0';
+    slurp(err, r->err, sizeof r->err);
+    unlink(err);
+}
+
+/* Every write is checked: --help, --version and a normal run, with
+ * standard output full or closed, exit 1 with one line on stderr. */
+static void a_failed_write_to_stdout_is_exit_1_for_every_program(void **state)
+{
+    (void)state;
+    char names[64][64];
+    size_t n = list_programs(names, 64);
+    assert_true(n >= 12);
+    for (size_t i = 0; i < n; i++) {
+        char *file = (char *)file_for(names[i]);
+        char *runs[][4] = {{names[i], "--help", NULL}, {names[i], "--version", NULL},
+                           {names[i], file, NULL}, {names[i], "--tsv", file, NULL}};
+        for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++)
+            for (int full = 0; full <= 1; full++) {
+                struct run r;
+                run_with_broken_stdout(&r, runs[k], full);
+                assert_refused(&r, names[i], 1, "writing standard output failed");
+            }
+    }
+}
+
+/* The program's own check of its description (check_program) passes for
+ * every program: --version runs it and succeeds, saying nothing on stderr. */
+static void every_program_description_is_valid(void **state)
+{
+    (void)state;
+    char names[64][64];
+    size_t n = list_programs(names, 64);
+    for (size_t i = 0; i < n; i++) {
+        struct run r;
+        run_program(&r, names[i], "--version", NULL);
+        assert_int_equal(r.status, 0);
+        assert_string_equal(r.err, "");
+    }
+}
+
+/* A description that breaks a rule aborts at start-up, before any
+ * argument is read, with one line naming the program and the option. */
+static double step = 0.5, rate = 0.1;
+static long epochs = 10;
+static bool verbose;
+static int compute_nothing(const struct invocation *r)
+{
+    (void)r;
+    printf("a\tb\n1\t2\n");
+    return EXIT_OK;
+}
+
+static struct option_spec spec[2];
+static struct program bad = {
+    .info = {.name = "bad-program", .summary = "s", .description = "d", .example = "e",
+             .options = spec, .option_count = 2},
+    .compute = compute_nothing,
+};
+
+/* Runs program_main(&bad) in a child; asserts an abort whose one line
+ * on stderr contains `expected`. */
+static void assert_description_refused(const char *expected, char *arg)
+{
+    char err[] = "/tmp/test-cli-abort-XXXXXX";
+    int fd = mkstemp(err);
+    assert_true(fd >= 0);
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        signal(SIGABRT, SIG_DFL);
+        dup2(fd, STDERR_FILENO);
+        int out = open("/dev/null", O_WRONLY);
+        dup2(out, STDOUT_FILENO);
+        char *argv[] = {"bad-program", arg, NULL};
+        _exit(program_main(&bad, arg ? 2 : 1, argv) == 0 ? 0 : 3);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    char text[1024] = "";
+    ssize_t got = pread(fd, text, sizeof text - 1, 0);
+    text[got > 0 ? got : 0] = '\0';
+    close(fd);
+    unlink(err);
+    if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGABRT || count_lines(text) != 1
+        || strncmp(text, "bad-program: ", 13) != 0 || !strstr(text, expected))
+        fail_msg("expected an abort saying \"%s\"; got status %#x, stderr \"%s\"", expected,
+                 status, text);
+}
+
+static void a_malformed_description_aborts_naming_the_option(void **state)
+{
+    (void)state;
+    const struct option_spec good_rate = {.name = "rate", .kind = OPTION_REAL, .help = "h",
+                                          .value = &rate, .min = 0, .max = 1};
+    spec[0] = good_rate;
+    spec[1] = (struct option_spec){.name = "step", .kind = OPTION_REAL, .help = "h",
+                                   .value = &step};   /* no .max: the range [0, 0] */
+    assert_description_refused("--step: a real option needs a range", "--version");
+    spec[1].max = 0.25;   /* the default 0.5 lies outside */
+    assert_description_refused("--step: the default 0.5 is out of its range", NULL);
+    spec[1] = (struct option_spec){.name = "epochs", .kind = OPTION_COUNT, .help = "h",
+                                   .value = &epochs, .min = 20, .max = 30};
+    assert_description_refused("--epochs: the default 10 is out of its range", NULL);
+    spec[1] = good_rate;
+    assert_description_refused("--rate: declared twice", NULL);
+    spec[1] = (struct option_spec){.name = "verbose", .kind = OPTION_FLAG, .help = "h",
+                                   .value = &verbose, .max = 1};
+    assert_description_refused("--verbose: a flag option takes no range", NULL);
+    spec[1] = (struct option_spec){.name = "tsv", .kind = OPTION_FLAG, .help = "h",
+                                   .value = &verbose};
+    assert_description_refused("--tsv: every program has this option already", NULL);
+    spec[1] = (struct option_spec){.name = "Step", .kind = OPTION_REAL, .help = "h",
+                                   .value = &step, .min = 0, .max = 1};
+    assert_description_refused("an option's name must be a word", NULL);
+    spec[1].name = "step";   /* now well formed: the check passes */
+    check_program(&bad);
+}
+
+/* --tsv output must have the shape the description promises. */
+static int compute_ragged(const struct invocation *r)
+{
+    (void)r;
+    printf("a\tb\n1\t2\n3\n");
+    return EXIT_OK;
+}
+
+static int compute_headless(const struct invocation *r)
+{
+    (void)r;
+    printf("1\t2\n3\t4\n");
+    return EXIT_OK;
+}
+
+static void tsv_output_that_breaks_its_shape_aborts(void **state)
+{
+    (void)state;
+    bad.info.option_count = 0;
+    bad.compute = compute_ragged;
+    assert_description_refused("--tsv output line 3 breaks the shape TSV_TABLE", "--tsv");
+    bad.compute = compute_headless;
+    assert_description_refused("--tsv output line 1 breaks the shape TSV_TABLE", "--tsv");
+    bad.tsv = TSV_NAMED_VALUES;
+    bad.compute = compute_nothing;
+    assert_description_refused("--tsv output line 1 breaks the shape TSV_NAMED_VALUES", "--tsv");
+    bad.tsv = TSV_TABLE;
+    bad.compute = compute_nothing;
+    bad.info.option_count = 2;
+}
+
+/* The significant digits of a decimal: those of its mantissa from the
+ * first non-zero one, without the zeros that only place an integer's
+ * units (100 has one, 100.5 four, 0.0049 two, 1.50 three). */
+static int significant_digits(const char *cell)
+{
+    char digits[64] = "";
+    size_t n = 0;
+    bool point = false;
+    for (const char *c = cell; *c && *c != 'e' && *c != 'E' && n < sizeof digits - 1; c++) {
+        if (*c == '.')
+            point = true;
+        else if (*c >= '0' && *c <= '9' && (n > 0 || *c != '0'))
+            digits[n++] = *c;
+    }
+    while (!point && n > 1 && digits[n - 1] == '0')
+        n--;
+    return n > 0 ? (int)n : 1;
+}
+
+/* A cell is a shortest number: it reads back (strtod) as a double that
+ * its own number of significant digits gives again, and no fewer do. */
+static void assert_shortest(const char *program, const char *cell)
+{
+    char *end, retry[400];
+    double x = strtod(cell, &end);
+    if (*end != '\0' || !isfinite(x))
+        return;   /* a label, not a number */
+    int n = significant_digits(cell);
+    snprintf(retry, sizeof retry, "%.*g", n, x);
+    bool reads_back = strtod(retry, NULL) == x && n <= 17;
+    snprintf(retry, sizeof retry, "%.*g", n - 1, x);
+    bool shorter_does = n > 1 && strtod(retry, NULL) == x;
+    if (!reads_back || shorter_does)
+        fail_msg("%s: \"%s\" is not the shortest decimal of %.17g (\"%s\" reads back)",
+                 program, cell, x, shorter_does ? retry : "none");
+}
+
+/* Every cell of the text: a table or name<TAB>value lines. */
+static void assert_all_shortest(const char *program, char *text)
+{
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        char *save, *cell = strtok_r(line, "\t", &save);
+        for (; cell; cell = strtok_r(NULL, "\t", &save))
+            assert_shortest(program, cell);
+    }
+}
+
+/* The checker itself: it refuses what %.17g prints for 0.1, and a
+ * trailing zero, and accepts the shortest forms. */
+static void the_shortest_check_refuses_noise_digits(void **state)
+{
+    (void)state;
+    assert_int_equal(significant_digits("100"), 1);
+    assert_int_equal(significant_digits("100.5"), 4);
+    assert_int_equal(significant_digits("0.0049"), 2);
+    assert_int_equal(significant_digits("1.50"), 3);
+    assert_int_equal(significant_digits("-1.25e-07"), 3);
+    const char *good[] = {"0.1", "19.6", "100", "1e+06", "-0", "5e-324", "0.30000000000000004"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        assert_shortest("self-test", good[i]);
+    char buf[32];
+    const double x[] = {0.1, 19.6, 100, 1e6, 5e-324, 0.1 + 0.2, 123456.75, 1e-5, 2.0 / 3};
+    const char *want[] = {"0.1", "19.6", "100", "1e+06", "5e-324", "0.30000000000000004",
+                          "123456.75", "1e-05", "0.6666666666666666"};
+    for (size_t i = 0; i < sizeof x / sizeof *x; i++) {
+        format_shortest(buf, sizeof buf, x[i]);
+        assert_string_equal(buf, want[i]);
+    }
+}
+
+/* Every number a program prints with --tsv, and fit-line's name<TAB>value
+ * lines, is the shortest decimal that reads back as the same double. */
+static void every_number_printed_is_the_shortest_that_reads_back(void **state)
+{
+    (void)state;
+    char names[64][64];
+    size_t n = list_programs(names, 64);
+    for (size_t i = 0; i < n; i++) {
+        const char *file = file_for(names[i]);
+        struct run r;
+        run_program(&r, names[i], "--tsv", file, NULL);
+        assert_int_equal(r.status, 0);
+        assert_true(r.out_bytes < (long)sizeof r.out);   /* all of it is checked */
+        assert_all_shortest(names[i], r.out);
+        if (file) {
+            run_program(&r, names[i], file, NULL);
+            assert_int_equal(r.status, 0);
+            assert_all_shortest(names[i], r.out);
+        }
+    }
+}
+
 static void bad_options_are_usage_errors(void **state)
 {
     (void)state;
@@ -368,7 +636,7 @@ static void help_and_version_succeed(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "Usage: limit-quotient"));
     assert_non_null(strstr(r.out, "--x=NUMBER"));
-    assert_non_null(strstr(r.out, "(default 3; must be >= -1e+150 and <= 1e+150)"));
+    assert_non_null(strstr(r.out, "; must be >= -1e+150 and <= 1e+150)"));
     assert_non_null(strstr(r.out, "Exit status"));
     run_program(&r, "limit-quotient", "--version", NULL);
     assert_int_equal(r.status, 0);
@@ -427,6 +695,12 @@ int main(void)
         cmocka_unit_test(option_mistakes_are_named_for_what_they_are),
         cmocka_unit_test(a_closed_standard_input_is_named),
         cmocka_unit_test(a_long_descent_prints_a_thinned_path),
+        cmocka_unit_test(a_failed_write_to_stdout_is_exit_1_for_every_program),
+        cmocka_unit_test(every_program_description_is_valid),
+        cmocka_unit_test(a_malformed_description_aborts_naming_the_option),
+        cmocka_unit_test(tsv_output_that_breaks_its_shape_aborts),
+        cmocka_unit_test(the_shortest_check_refuses_noise_digits),
+        cmocka_unit_test(every_number_printed_is_the_shortest_that_reads_back),
     };
     return cmocka_run_group_tests_name("program conventions", tests, NULL, NULL);
 }

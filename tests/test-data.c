@@ -53,25 +53,25 @@ static const char *file_with(const char *name, const char *bytes, size_t length)
 static long read_all(const char *path, enum header_rule header, double *cells, size_t max,
                      size_t *columns, char names[][32], char *error, size_t size)
 {
-    struct data_reader *r = open_data_file(path, header, error, size);
-    if (!r)
+    struct data_reader *r;
+    if (open_data_file(path, header, &r, error, size) != STATUS_OK) {
+        assert_null(r);
         return -1;
+    }
     *columns = data_columns(r);
     for (size_t j = 0; names && j < *columns; j++)
         snprintf(names[j], 32, "%s", data_column_name(r, j) ? data_column_name(r, j) : "");
     const double *row;
     long rows = 0;
-    int got;
+    enum status status;
     size_t k = 0;
-    while ((got = next_data_row(r, &row)) == 1) {
+    while ((status = next_data_row(r, &row, error, size)) == STATUS_OK && row) {
         for (size_t j = 0; j < *columns && k < max; j++)
             cells[k++] = row[j];
         rows++;
     }
-    if (got < 0) {
-        snprintf(error, size, "%s", data_error(r));
+    if (status != STATUS_OK)
         rows = -1;
-    }
     close_data(r);
     return rows;
 }
@@ -88,13 +88,13 @@ static void reads_csv_with_header_comments_and_blank_lines(void **state)
     assert_int_equal(columns, 2);
     assert_string_equal(names[1], "fahrenheit");
     assert_true(c[2] == 100 && c[3] == 212 && c[5] == -40);
-    struct data_reader *r = open_data_file(path, HEADER_GUESS, error, sizeof error);
-    assert_non_null(r);
+    struct data_reader *r;
+    assert_int_equal(open_data_file(path, HEADER_GUESS, &r, error, sizeof error), STATUS_OK);
     size_t i;
-    assert_true(find_column(r, "fahrenheit", &i, error, sizeof error) && i == 1);
-    assert_true(find_column(r, "1", &i, error, sizeof error) && i == 0);
-    assert_false(find_column(r, "3", &i, error, sizeof error));
-    assert_false(find_column(r, "kelvin", &i, error, sizeof error));
+    assert_true(find_column(r, "fahrenheit", &i, error, sizeof error) == STATUS_OK && i == 1);
+    assert_true(find_column(r, "1", &i, error, sizeof error) == STATUS_OK && i == 0);
+    assert_int_equal(find_column(r, "3", &i, error, sizeof error), STATUS_BAD_USAGE);
+    assert_int_equal(find_column(r, "kelvin", &i, error, sizeof error), STATUS_BAD_USAGE);
     close_data(r);
 }
 
@@ -148,9 +148,10 @@ static void a_first_row_with_a_number_is_data(void **state)
     assert_true(c[0] == 2019 && c[3] == 2);
     assert_int_equal(read_all(path, HEADER_YES, c, 16, &columns, names, error, sizeof error), 1);
     assert_string_equal(names[1], "2020");
-    struct data_reader *r = open_data_file(path, HEADER_YES, error, sizeof error);
+    struct data_reader *r;
+    assert_int_equal(open_data_file(path, HEADER_YES, &r, error, sizeof error), STATUS_OK);
     size_t i;
-    assert_true(find_column(r, "2020", &i, error, sizeof error) && i == 1);
+    assert_true(find_column(r, "2020", &i, error, sizeof error) == STATUS_OK && i == 1);
     close_data(r);
     /* --no-header: a row of words is then a bad data row. */
     path = FILE_WITH("words.csv", "x,y\n1,2\n");
@@ -259,16 +260,17 @@ static void a_read_error_mid_stream_is_an_error(void **state)
     FILE *in = fopencookie(&f, "r", (cookie_io_functions_t){failing_read, NULL, NULL, NULL});
     assert_non_null(in);
     char error[512];
-    struct data_reader *r = open_data_stream(in, "pipe", HEADER_GUESS, error, sizeof error);
-    assert_non_null(r);
+    struct data_reader *r;
+    assert_int_equal(open_data_stream(in, "pipe", HEADER_GUESS, &r, error, sizeof error),
+                     STATUS_OK);
     const double *row;
     long rows = 0;
-    int got;
-    while ((got = next_data_row(r, &row)) == 1)
+    enum status status;
+    while ((status = next_data_row(r, &row, error, sizeof error)) == STATUS_OK && row)
         rows++;
-    assert_int_equal(got, -1);
+    assert_int_equal(status, STATUS_BAD_INPUT);
     assert_int_equal(rows, 100000);
-    assert_non_null(strstr(data_error(r), "read error: Input/output error"));
+    assert_non_null(strstr(error, "read error: Input/output error"));
     close_data(r);
     fclose(in);
 }
@@ -290,9 +292,13 @@ static void refuses_bad_files_with_file_and_line(void **state)
                      bad_files[i].expected, error);
     }
     char error[512];
-    assert_null(open_data_file("/nonexistent/file.csv", HEADER_GUESS, error, sizeof error));
+    struct data_reader *r;
+    assert_int_equal(open_data_file("/nonexistent/file.csv", HEADER_GUESS, &r, error,
+                                    sizeof error), STATUS_BAD_INPUT);
+    assert_null(r);
     assert_non_null(strstr(error, "/nonexistent/file.csv: No such file"));
-    assert_null(open_data_file(dir, HEADER_GUESS, error, sizeof error));
+    assert_int_equal(open_data_file(dir, HEADER_GUESS, &r, error, sizeof error),
+                     STATUS_BAD_INPUT);
     assert_non_null(strstr(error, "is a directory"));
 }
 

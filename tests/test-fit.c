@@ -92,7 +92,7 @@ static void divergence_only_when_the_rate_is_too_large(void **state)
     /* so near the limit, rounding sustains a two-step cycle about 1e-13
      * from the bottom (the steepest direction shrinks by 0.998 a step) */
     struct line best;
-    assert_true(least_squares_line(&noisy_line_samples, &best));
+    assert_int_equal(least_squares_line(&noisy_line_samples, &best), STATUS_OK);
     assert_true(fabs(d.line.w - best.w) < 1e-11 && fabs(d.line.b - best.b) < 1e-11);
     s.rate = 1.001 * limit;
     assert_int_equal(descend_quadratic(&q, (struct line){0, 0}, &s, NULL, NULL).status,

@@ -174,20 +174,19 @@ static bool data_reader_reads(const char *text, double *value, bool first_row)
     FILE *in = fmemopen(file, (size_t)n, "r");
     assert_non_null(in);
     char error[512];
-    struct data_reader *r = open_data_stream(in, "cell", HEADER_NO, error, sizeof error);
-    bool ok = false;
-    if (r) {            /* a bad first row is refused by the opening itself */
-        const double *cells;
-        ok = next_data_row(r, &cells) == 1;
+    struct data_reader *r = NULL;
+    bool ok = open_data_stream(in, "cell", HEADER_NO, &r, error, sizeof error) == STATUS_OK;
+    if (ok) {           /* a bad first row is refused by the opening itself */
+        const double *cells = NULL;
+        ok = next_data_row(r, &cells, error, sizeof error) == STATUS_OK && cells;
         if (ok && first_row)
             *value = cells[0];
-        ok = ok && next_data_row(r, &cells) == 1;
+        ok = ok && next_data_row(r, &cells, error, sizeof error) == STATUS_OK && cells;
         if (ok && !first_row)
             *value = cells[0];
     }
-    if (!ok && !strstr(r ? data_error(r) : error,
-                       *text ? "is not a finite number" : "the cell is empty"))
-        fail_msg("\"%.60s\": %s", text, r ? data_error(r) : error);
+    if (!ok && !strstr(error, *text ? "is not a finite number" : "the cell is empty"))
+        fail_msg("\"%.60s\": %s", text, error);
     close_data(r);
     fclose(in);
     return ok;

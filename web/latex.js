@@ -481,8 +481,11 @@ function environment(env, body, s, ctx, line) {
         const label = it.group('\\answer').text.trim();
         D.labels.set(`ans:${label}`, { id: slug(`ans:${label}`), num: '' });
         const nodes = convert(parts[k].slice(it.i), lineNo, ctx);
-        html += `<details class="answer"><summary>Answer to exercise <a href="${MARK.ref}${esc(label)}${MARK.ref}">${MARK.refnum}${esc(label)}${MARK.refnum}</a></summary>` +
-          `<span id="${slug(`ans:${label}`)}"></span>${paragraphs(nodes)}</details>`;
+        // The summary holds no link (a control in a control); the way back
+        // ends the answer.
+        html += `<details class="answer"><summary>Answer to exercise ${MARK.refnum}${esc(label)}${MARK.refnum}</summary>` +
+          `<span id="${slug(`ans:${label}`)}"></span>${paragraphs(nodes)}` +
+          `<p class="back"><a href="${MARK.ref}${esc(label)}${MARK.ref}">Back to exercise ${MARK.refnum}${esc(label)}${MARK.refnum}</a></p></details>`;
       }
       lineNo += parts[k].split('\n').length - 1;
     }

@@ -21,6 +21,15 @@
 //   math.js     formulas, by KaTeX; mathml.js, KaTeX's MathML made right
 //   indexes.js  the subject, chunk and identifier indexes
 //   pages.js    pages, cross-references, contents, pager, search index
+//
+// Tools compared for each job.  noweb's own `noweave -html -index` (1.2 s
+// on doc.nw) writes one page, passes the LaTeX prose through as raw text,
+// and marks chunks with arrows (U->, D->), not the PDF's tags: the chunks
+// are drawn here from the same pipeline noweave reads (markup | finduses
+// | noidx), with the PDF's tags from doc.aux.  Math is KaTeX's (Debian's
+// libjs-katex), with the transformations of mathml.js.  The prose
+// converter is this project's; pandoc, the usual LaTeX-to-HTML tool, is
+// not installed on the build machine and was not compared.
 'use strict';
 const fs = require('fs');
 const path = require('path');
