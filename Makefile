@@ -140,10 +140,13 @@ $(B)/tools.ok: Makefile
 # last commit's, or doc.nw's modification time, looked up by every make
 # whose goals typeset (a commit changes it); recipes that typeset set
 # SOURCE_DATE_EPOCH from it ($(date)).
+# (Every make that typesets runs this: with SOURCE_DATE_EPOCH set, it runs
+# nothing but bash.)
 $(B)/source-date-epoch: FORCE
-	$(Q)mkdir -p $(B) && d=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || stat -c %Y doc.nw)} \
+	$(Q)d=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || stat -c %Y doc.nw)} \
 	  && { [[ $$d =~ ^[0-9]+$$ ]] || { echo "SOURCE_DATE_EPOCH=$$d: not a number of seconds" >&2; exit 1; }; } \
-	  && { [ "$$(cat $@ 2>/dev/null)" = "$$d" ] || { echo "$$d" >"$(tmp)" && mv -f "$(tmp)" $@; }; }
+	  && was= && { [ ! -f $@ ] || read -r was <$@; } \
+	  && { [ "$$was" = "$$d" ] || { mkdir -p $(B) && echo "$$d" >"$(tmp)" && mv -f "$(tmp)" $@; }; }
 date = SOURCE_DATE_EPOCH=$$(cat $(B)/source-date-epoch)
 
 # The compiler: whether $(CC) has libquadmath (the tests' and the bench's
@@ -271,9 +274,12 @@ $(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES) build-aux/typeset.sh $(B)/
 # ---------------------------------------------------------------- web edition
 # make html: build/html/, one page per section, from the same doc.nw.
 # web/nw2html.js reads noweb's pipeline (the cross-reference noweave
-# -index uses), the programs' values and tables, and the standalone SVG
-# figures; math becomes MathML by KaTeX under node, so the pages need no
-# script.  Any change rebuilds every page: under a second (make bench).
+# -index uses), the programs' values and tables, the standalone SVG
+# figures, and from the LaTeX build the chunks' tags (doc.aux), where each
+# section starts in the PDF (doc.toc and the PDF's destinations) and the
+# PDF itself, which it copies; math becomes MathML by KaTeX under node, so
+# the pages need no script.  Any change rebuilds every page: about a
+# second after the PDF (make bench).
 KATEX := /usr/share/javascript/katex/katex.js
 HTML_DATA := $(filter $(B)/data/%,$(DOC_INPUTS))
 HTML_FIGS := $(FIGURES:%=$(B)/fig/standalone/%.svg)
@@ -343,6 +349,7 @@ check: $(B)/doc.pdf $(B)/html/index.html $(AXE) $(TEST_BINS) $(REPLAYS) $(PROGRA
 	$(call say,CHECK,doc.nw prose)bash tests/check-prose.sh --max-ratio $(PROSE_MAX_RATIO) doc.nw
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
+	$(call say,CHECK,terms)node tests/check-terms.js $(B)
 	$(call say,CHECK,commands)perl tests/check-commands.pl doc.nw $(B)
 	$(call say,CHECK,tests/check-commands-selftest.sh)bash tests/check-commands-selftest.sh doc.nw $(B) $(B)/tmp/check-commands-selftest
 	$(call say,CHECK,$(B)/doc.pdf pages)bash tests/check-page.sh $(B)

@@ -20,12 +20,13 @@
 # run by a recipe of the locked one (make check's, say) does not wait for
 # its own parent.  A make in another tree (the scratch copies of make
 # chaos, bench and check-paths) takes that tree's lock.
+# (A no-op make pays for this script, so it forks only flock.)
 set -eu -o pipefail
 b=$1
 shift
 said=
 while :; do
-    mkdir -p "$b"
+    [ -d "$b" ] || mkdir -p "$b"
     exec {fd}>>"$b/.lock"
     if ! flock -n "$fd"; then
         [ -n "$said" ] || echo "make: another make is running in $PWD; waiting for it to finish" >&2
@@ -35,7 +36,8 @@ while :; do
     if [ "$b/.lock" -ef "/dev/fd/$fd" ]; then break; fi
     exec {fd}>&-
 done
-DERIVML_LOCK=$(pwd -P)
+cd -P .
+DERIVML_LOCK=$PWD
 # MAKE speaks as the make that was typed ("make: ...", not "make[1]: ...").
 MAKELEVEL=$((${MAKELEVEL:-1} - 1))
 export DERIVML_LOCK MAKELEVEL

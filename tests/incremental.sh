@@ -52,16 +52,20 @@ prose_lines() {
 }
 # A random element of the words given, in $picked (not printed: a command
 # substitution's subshell would draw from a reseeded RANDOM).
-pick() { shift $((RANDOM % $#)); picked=$1; }
+pick() {
+    [ $# -gt 0 ] || fail "no place in the tree for a '${FUNCNAME[1]#edit_}' edit"
+    shift $((RANDOM % $#)); picked=$1
+}
 # Each edit changes the tree and says in $what what it did.
 edit_prose() {
     local l; pick $(prose_lines); l=$picked
     sed -i "${l}s/^\\([^ ]* [^ ]* \\)/\\1indeed /" "$doc"
     what="doc.nw:$l: a word added to prose"
 }
+# A caption's short form, if it has one, is the list of figures' entry.
 edit_caption() {
-    local l; pick $(grep -n '\\caption{' "$doc" | cut -d: -f1); l=$picked
-    sed -i "${l}s/\\\\caption{/\\\\caption{Shown here: /" "$doc"
+    local l; pick $(grep -n '^[^%]*\\caption[[{]' "$doc" | cut -d: -f1); l=$picked
+    sed -i -E "${l}s/\\\\caption([[{])/\\\\caption\\1Shown here: /" "$doc"
     what="doc.nw:$l: a word added to a caption"
 }
 edit_default() {
@@ -136,3 +140,4 @@ for i in $(seq 1 "$n"); do
     printf '%3d/%d  %-9s %s: make took %ss; identical\n' "$i" "$n" "$kind" "$what" "$took"
 done
 echo "incremental: $identical/$n edited builds byte-identical to a clean build (doc.pdf, html/, data/)"
+[ "$identical" = "$n" ] || fail "only $identical of $n edits were made and compared"

@@ -313,18 +313,21 @@ static void rise_run_numbers_follow_from_2xh_plus_h_squared(void **state)
 
 /* ------------------------------------------------------------ section 4 */
 
-/* The leftover terms: h for x^2 and 3xh + h^2 for x^3, largest at the
- * ends of [-2, 2]. */
+/* The leftover terms: h for x^2 and 3xh + h^2 for x^3, largest at an
+ * end of the description's range [from, to]. */
 static void derivative_function_errors_are_the_leftover_terms(void **state)
 {
     (void)state;
-    const double h = 1e-6, end = 2;
+    const char *program = "derivative-function";
+    const double h = option_default(program, "h"), from = option_default(program, "from"),
+                 to = option_default(program, "to");
     check_number("derivative-function/h", h, 3);
-    check_number("derivative-function/points", 21, 6);
-    check_number("derivative-function/from", -end, 6);
-    check_number("derivative-function/to", end, 6);
+    check_number("derivative-function/points", option_default(program, "points"), 6);
+    check_number("derivative-function/from", from, 6);
+    check_number("derivative-function/to", to, 6);
     check_number("derivative-function/max-error-square", h, 2);
-    check_number("derivative-function/max-error-cube", 3 * end * h + h * h, 2);
+    check_number("derivative-function/max-error-cube",
+                 fmax(fabs(3 * from * h + h * h), fabs(3 * to * h + h * h)), 2);
 }
 
 /* ------------------------------------------------------------ section 5 */
@@ -420,8 +423,11 @@ static void descend_loss_reaches_the_closed_form_least_squares_line(void **state
 {
     (void)state;
     const struct samples *s = &noisy_line_samples;
-    const long double rate = 0.1L, tolerance = 1e-10L;
-    long double w = -0.5L, b = -2.5L, gw, gb;
+    const long double rate = option_default("descend-loss", "rate"),
+                      tolerance = option_default("descend-loss", "tolerance"),
+                      start_w = option_default("descend-loss", "start-w"),
+                      start_b = option_default("descend-loss", "start-b");
+    long double w = start_w, b = start_b, gw, gb;
     long epochs = 0;
     for (gradient_ld(s, w, b, &gw, &gb); sqrtl(gw * gw + gb * gb) > tolerance;
          gradient_ld(s, w, b, &gw, &gb)) {
@@ -433,8 +439,8 @@ static void descend_loss_reaches_the_closed_form_least_squares_line(void **state
     check_number("descend-loss/n", 8, 6);
     check_number("descend-loss/true-w", 2, 6);
     check_number("descend-loss/true-b", 1, 6);
-    check_number("descend-loss/start-w", -0.5, 6);
-    check_number("descend-loss/start-b", -2.5, 6);
+    check_number("descend-loss/start-w", (double)start_w, 6);
+    check_number("descend-loss/start-b", (double)start_b, 6);
     check_number("descend-loss/rate", (double)rate, 6);
     check_number("descend-loss/tolerance", (double)tolerance, 2);
     check_number("descend-loss/epochs", (double)epochs, 8);
@@ -561,8 +567,9 @@ static void fit_line_numbers_are_the_closed_form_and_the_defaults(void **state)
 static void learning_rate_parabola_follows_the_factor_1_minus_2_eta(void **state)
 {
     (void)state;
-    const long double rates[] = {0.05L, 0.2L, 1.1L}, start = 10;
-    const int steps = 10;
+    const long double rates[] = {0.05L, 0.2L, 1.1L},
+                      start = option_default("learning-rate", "start");
+    const int steps = (int)option_default("learning-rate", "steps");
     check_number("learning-rate/start", (double)start, 6);
     check_number("learning-rate/steps", steps, 6);
     check_number("learning-rate/threshold", 1, 3);    /* |1 - 2 eta| < 1 */
@@ -632,15 +639,23 @@ struct knob_reference {
     long double final, best;
 };
 
+/* tune-knob's description gives the count, the start, the rate, the
+ * target and the noise (the range of loudness is fixed in its example). */
+static double knob_default(const char *option)
+{
+    return option_default("tune-knob", option);
+}
+
 static struct knob_reference play_reference(long double noise, int reversed)
 {
-    const long n = 200;
-    const long double start = 0, eta = 0.05L, golden = (sqrtl(5) - 1) / 2;
+    const long n = (long)knob_default("songs");
+    const long double start = knob_default("start"), eta = knob_default("rate"),
+                      target = knob_default("target"), golden = (sqrtl(5) - 1) / 2;
     long double later = 1, w = 0, sxy = 0, sxx = 0;
     for (long step = n - 1; step >= 0; step--) {
         long i = reversed ? n - 1 - step : step;
         long double x = 0.2L + 1.8L * fmodl((i + 1) * golden, 1);
-        long double y = 1.5L * x + noise * (2 * fmodl((i + 1) * sqrtl(2), 1) - 1);
+        long double y = target * x + noise * (2 * fmodl((i + 1) * sqrtl(2), 1) - 1);
         w += 2 * eta * x * y * later;
         later *= 1 - 2 * eta * x * x;
         sxy += x * y;
@@ -652,18 +667,19 @@ static struct knob_reference play_reference(long double noise, int reversed)
 static void tune_knob_final_settings_follow_from_the_closed_form(void **state)
 {
     (void)state;
-    check_number("tune-knob/songs", 200, 6);
+    const long double noise = knob_default("noise");
+    check_number("tune-knob/songs", knob_default("songs"), 6);
     check_number("tune-knob/min-x", 0.2, 4);
     check_number("tune-knob/max-x", 2, 4);
-    check_number("tune-knob/start", 0, 4);
-    check_number("tune-knob/target", 1.5, 4);
-    check_number("tune-knob/rate", 0.05, 4);
-    check_number("tune-knob/noise", 0.3, 4);
+    check_number("tune-knob/start", knob_default("start"), 4);
+    check_number("tune-knob/target", knob_default("target"), 4);
+    check_number("tune-knob/rate", knob_default("rate"), 4);
+    check_number("tune-knob/noise", (double)noise, 4);
     check_number("tune-knob/final", (double)play_reference(0, 0).final, 12);
     check_number("tune-knob/final-reversed", (double)play_reference(0, 1).final, 12);
-    check_number("tune-knob/noisy-final", (double)play_reference(0.3L, 0).final, 4);
-    check_number("tune-knob/noisy-final-reversed", (double)play_reference(0.3L, 1).final, 4);
-    check_number("tune-knob/noisy-best", (double)play_reference(0.3L, 0).best, 5);
+    check_number("tune-knob/noisy-final", (double)play_reference(noise, 0).final, 4);
+    check_number("tune-knob/noisy-final-reversed", (double)play_reference(noise, 1).final, 4);
+    check_number("tune-knob/noisy-best", (double)play_reference(noise, 0).best, 5);
 }
 
 /* The library's knob loop (what the program plays) against the closed
@@ -672,11 +688,14 @@ static void tune_knob_library_loop_matches_the_closed_form(void **state)
 {
     (void)state;
     for (int noisy = 0; noisy <= 1; noisy++) {
-        const struct song_stream songs = {0.2, 2.0, 200, 1.5, noisy ? 0.3 : 0};
+        const struct song_stream songs = {0.2, 2.0, (long)knob_default("songs"),
+                                          knob_default("target"),
+                                          noisy ? knob_default("noise") : 0};
         for (int reversed = 0; reversed <= 1; reversed++) {
             struct knob_reference r = play_reference(songs.noise, reversed);
-            assert_true(fabsl(play_songs(&songs, 0, 0.05, reversed, NULL, NULL) - r.final)
-                        < 1e-12L);
+            double w = play_songs(&songs, knob_default("start"), knob_default("rate"), reversed,
+                                  NULL, NULL);
+            assert_true(fabsl(w - r.final) < 1e-12L);
         }
         assert_true(fabsl(best_knob(&songs) - play_reference(songs.noise, 0).best) < 1e-12L);
     }
