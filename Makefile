@@ -274,9 +274,12 @@ $(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES) build-aux/typeset.sh $(B)/
 # ---------------------------------------------------------------- web edition
 # make html: build/html/, one page per section, from the same doc.nw.
 # web/nw2html.js reads noweb's pipeline (the cross-reference noweave
-# -index uses), the programs' values and tables, and the standalone SVG
-# figures; math becomes MathML by KaTeX under node, so the pages need no
-# script.  Any change rebuilds every page: under a second (make bench).
+# -index uses), the programs' values and tables, the standalone SVG
+# figures, and from the LaTeX build the chunks' tags (doc.aux), where each
+# section starts in the PDF (doc.toc and the PDF's destinations) and the
+# PDF itself, which it copies; math becomes MathML by KaTeX under node, so
+# the pages need no script.  Any change rebuilds every page: about a
+# second after the PDF (make bench).
 KATEX := /usr/share/javascript/katex/katex.js
 HTML_DATA := $(filter $(B)/data/%,$(DOC_INPUTS))
 HTML_FIGS := $(FIGURES:%=$(B)/fig/standalone/%.svg)

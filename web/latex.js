@@ -433,7 +433,9 @@ function environment(env, body, s, ctx, line) {
         else if (n.cell) { row.push(cell); cell = ''; } else if (n.row) { row.push(cell); out.push(row); row = []; cell = ''; } else if (n.par) cell += ' ';
       }
       if (cell.trim()) { row.push(cell); out.push(row); }
-      return out.map((r) => `<tr>${r.map((c, k) => `<${tag} class="${aligns[k] || 'l'}">${c.trim()}</${tag}>`).join('')}</tr>`).join('\n');
+      // An empty header cell heads nothing: it is a plain cell.
+      const cellTag = (c) => (tag === 'th' && !c.trim() ? 'td' : tag);
+      return out.map((r) => `<tr>${r.map((c, k) => `<${cellTag(c)} class="${aligns[k] || 'l'}">${c.trim()}</${cellTag(c)}>`).join('')}</tr>`).join('\n');
     };
     const tailText = head === null ? rest : rest.slice(rest.indexOf('\\midrule') + 8);
     const tailLine = restLine + (head === null ? 0 : head.split('\n').length - 1);
