@@ -546,6 +546,9 @@ static void bias_fit_numbers_follow_from_the_algebra_of_both_fits(void **state)
     check_number("bias-fit/law-loss", 0, 2);
     /* dL/db = 2 * mean(w x + 0 - (w x + 32)) = -64 */
     check_number("bias-fit/dldb-at-zero", -2 * 32, 6);
+    /* dL/dw = 2 * mean((w x - (w x + 32)) x) = -64 * mean(x), "larger still" */
+    assert_true(fabsl(-64 * mean) > 64);
+    check_number("bias-fit/dldw-at-zero", (double)(-64 * mean), 6);
 }
 
 /* fit-line on section 7's data: the closed form (it descends to the last
@@ -770,6 +773,7 @@ static void exact_derivatives_best_steps_are_the_grid_minima(void **state)
     check_number("exact-derivatives/forward-h", h_f, 2);
     check_number("exact-derivatives/central-error", best_c, 2);
     check_number("exact-derivatives/central-h", h_c, 2);
+    check_number("exact-derivatives/per-decade", 4, 2);   /* the grid above */
 }
 
 /* The complex step's numbers, the ulps of every method over the catalogue
