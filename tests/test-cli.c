@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "data.h"
 #include "run-program.h"
+#include "death.h"
 
 static void read_number_accepts_only_whole_finite_numbers(void **state)
 {
@@ -419,35 +420,20 @@ static struct program bad = {
     .compute = compute_nothing,
 };
 
-/* Runs program_main(&bad) in a child; asserts an abort whose one line
- * on stderr contains `expected`. */
+/* Runs program_main(&bad) in a child, with `arg` as its one argument
+ * (or none); asserts an abort whose one line on stderr names the program
+ * and contains `expected`. */
+static void run_bad_program(void *arg)
+{
+    int out = open("/dev/null", O_WRONLY);
+    dup2(out, STDOUT_FILENO);
+    char *argv[] = {"bad-program", arg, NULL};
+    _exit(program_main(&bad, arg ? 2 : 1, argv) == 0 ? 0 : 3);
+}
+
 static void assert_description_refused(const char *expected, char *arg)
 {
-    char err[] = "/tmp/test-cli-abort-XXXXXX";
-    int fd = mkstemp(err);
-    assert_true(fd >= 0);
-    fflush(NULL);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        signal(SIGABRT, SIG_DFL);
-        dup2(fd, STDERR_FILENO);
-        int out = open("/dev/null", O_WRONLY);
-        dup2(out, STDOUT_FILENO);
-        char *argv[] = {"bad-program", arg, NULL};
-        _exit(program_main(&bad, arg ? 2 : 1, argv) == 0 ? 0 : 3);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    char text[1024] = "";
-    ssize_t got = pread(fd, text, sizeof text - 1, 0);
-    text[got > 0 ? got : 0] = '\0';
-    close(fd);
-    unlink(err);
-    if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGABRT || count_lines(text) != 1
-        || strncmp(text, "bad-program: ", 13) != 0 || !strstr(text, expected))
-        fail_msg("expected an abort saying \"%s\"; got status %#x, stderr \"%s\"", expected,
-                 status, text);
+    assert_aborts_saying(run_bad_program, arg, "bad-program: ", expected);
 }
 
 static void a_malformed_description_aborts_naming_the_option(void **state)

@@ -19,34 +19,18 @@
 #include "examples.h"
 #include "linear.h"
 #include "status.h"
+#include "death.h"
 
 /* Runs call() in a child; asserts that it aborted, with one line on
  * stderr containing `expected`. */
+static void call_it(void *call)
+{
+    (*(void (**)(void))call)();
+}
+
 static void assert_dies(void (*call)(void), const char *expected)
 {
-    char err[] = "/tmp/test-preconditions-XXXXXX";
-    int fd = mkstemp(err);
-    assert_true(fd >= 0);
-    fflush(NULL);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        signal(SIGABRT, SIG_DFL);
-        dup2(fd, STDERR_FILENO);
-        call();
-        _exit(0);   /* the check did not fire */
-    }
-    int status;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    char text[1024] = "";
-    ssize_t n = pread(fd, text, sizeof text - 1, 0);
-    close(fd);
-    unlink(err);
-    text[n > 0 ? n : 0] = '\0';
-    if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGABRT || !strstr(text, expected)
-        || strchr(text, '\n') != text + strlen(text) - 1)
-        fail_msg("expected an abort saying \"%s\"; got status %#x, stderr \"%s\"",
-                 expected, status, text);
+    assert_aborts_saying(call_it, &call, "", expected);
 }
 
 static void read_past_the_tape(void)
