@@ -339,6 +339,9 @@ $(B)/tests/replay-%: tests/fuzz-%.c tests/fuzz-replay.c $(B)/san/$(LIB) $(HEADER
 # Part II's lines of code per line of prose may not grow past this, the
 # aim of tests/check-prose.sh: a chunk that adds code adds its prose.
 PROSE_MAX_RATIO := 2.0
+# The most characters in a code line of doc.nw: one more runs past the
+# running head's right edge in the PDF (tests/check-code-width.sh).
+CODE_MAX_COLUMNS := 97
 
 # The document checks run first, then the tests; the last line printed says
 # how many \val keys doc.nw uses and how many the tests checked
@@ -346,6 +349,7 @@ PROSE_MAX_RATIO := 2.0
 check: $(B)/doc.pdf $(B)/html/index.html $(AXE) $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
 	$(call say,CHECK,$(B)/doc.pdf)bash tests/check-pdf.sh $(B)
 	$(call say,CHECK,doc.nw prose)bash tests/check-prose.sh --max-ratio $(PROSE_MAX_RATIO) doc.nw
+	$(call say,CHECK,doc.nw code width)bash tests/check-code-width.sh $(CODE_MAX_COLUMNS) doc.nw
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
 	$(call say,CHECK,terms)node tests/check-terms.js $(B)
