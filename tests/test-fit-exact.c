@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include "linear.h"
 #include "run-program.h"
+#include "xorshift.h"
 
 enum { MOST = 40 };
 
@@ -35,10 +36,7 @@ static uint64_t rng = 0x2545f4914f6cdd1du;
 
 static uint64_t next_random(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
+    return xorshift64(&rng);
 }
 
 static double uniform(void)     /* in [0, 1) */

@@ -25,6 +25,7 @@
 #include "cli.h"
 #include "data.h"
 #include "run-program.h"
+#include "xorshift.h"
 
 /* The reference verdict: strtod reads the whole text, and it is finite. */
 static bool strtod_accepts(const char *text, double *value)
@@ -45,10 +46,7 @@ static uint64_t rng = 0x9e3779b97f4a7c15u;
 
 static uint64_t next_random(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
+    return xorshift64(&rng);
 }
 
 static double random_double(void)
