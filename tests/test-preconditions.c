@@ -47,6 +47,13 @@ static void record_from_a_node_not_on_the_tape(void)
     tape_mul(&t, x, x + 5);
 }
 
+static void backward_from_a_node_not_on_the_tape(void)
+{
+    struct tape t = {NULL, 0, 0, STATUS_OK};
+    tape_input(&t, 2.0);
+    tape_backward(&t, 1);   /* one node: index 1 is past it */
+}
+
 static void step_with_no_steps_per_decade(void)
 {
     printf("%g\n", log_spaced_step(1, 0));
@@ -73,6 +80,8 @@ static void a_tape_operation_on_a_foreign_node_aborts(void **state)
 {
     (void)state;
     assert_dies(record_from_a_node_not_on_the_tape, "tape_value: requires i < t->count");
+    assert_dies(backward_from_a_node_not_on_the_tape,
+                "tape_backward: requires output < t->count");
 }
 
 static void other_preconditions_abort(void **state)
