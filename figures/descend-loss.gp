@@ -2,7 +2,7 @@
 # equal scales so that the path is seen to cross each contour at a right
 # angle.  The start and the closed-form minimum are marked (the caption
 # names the square: among the contours no label stays clear of a line).
-fig_width = 10
+fig_width = 0.85 * text_width
 fig_height = 9.2
 load 'style.gp'
 set view map

@@ -6,7 +6,6 @@
 # Errors that are exactly zero, which a logarithmic axis cannot draw, are
 # drawn on a strip below the axis marked 0, if there are any.  The predicted best steps are
 # the two grey dashed lines, each labelled.
-fig_width = 13
 fig_height = 8.5
 load 'style.gp'
 @logx; @logy

@@ -1,7 +1,6 @@
 # Songs come and go (top, for both runs); the knob settles on the target
 # and stays (bottom).  Only the first songs are drawn: after them neither run moves
 # visibly.  The knob's start (before song 1) and the target are marked.
-fig_width = 13
 fig_height = 10
 load 'style.gp'
 songs_drawn = 40
