@@ -275,11 +275,17 @@ $(B)/doc.tex: doc.nw build-aux/c-uses.awk | $(B)/tools.ok
 	  && ! { [ -s "$(B)/tmp/weave.err" ] && sed 's|^|doc.nw: noweave: |' "$(B)/tmp/weave.err" >&2; } \
 	  && mv -f "$(B)/tmp/doc.tex" "$@"
 
+# Where a page may break inside each chunk, and how well (read by the
+# preamble's page rules; see build-aux/code-breaks.awk).
+$(B)/code-breaks.tex: doc.nw build-aux/code-breaks.awk | $(B)/tools.ok
+	$(call say,BREAKS,$@)mkdir -p "$(B)/tmp" && awk -f build-aux/code-breaks.awk doc.nw >"$(B)/tmp/code-breaks.tex" \
+	  && mv -f "$(B)/tmp/code-breaks.tex" "$@"
+
 # build-aux/typeset.sh repeats pdflatex passes (and makeindex) until a
 # pass reads the very auxiliary files it writes (the cross-references,
 # the lists, the index), and only then renames the log and the PDF into
 # place.
-$(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES) build-aux/typeset.sh $(B)/source-date-epoch
+$(B)/doc.pdf: $(B)/doc.tex $(B)/code-breaks.tex $(DOC_INPUTS) $(FIG_FILES) build-aux/typeset.sh $(B)/source-date-epoch
 	$(call say,LATEX,$@)$(date) bash build-aux/typeset.sh $(B)
 
 # ---------------------------------------------------------------- web edition
