@@ -227,7 +227,18 @@ $(foreach p,$(PROGRAMS),$(eval $(B)/data/$(p)/%: $(B)/data/$(p).stamp ;))
 FIGURES := $(filter-out style,$(patsubst figures/%.gp,%,$(wildcard figures/*.gp)))
 FIG_FILES := $(foreach f,$(FIGURES),$(B)/fig/$(f).tex $(B)/fig/$(f).pdf)
 
-$(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp build-aux/plot.sh | $(B)/tools.ok
+# A figure is as wide as the text block or narrower (figures/style.gp):
+# gnuplot is given the text block's width, read from doc.nw's geometry
+# options (textwidth=...mm) into build/text-width, which keeps its time
+# while the width stays, so editing doc.nw redraws no figure.  make check
+# measures each figure on the page (tests/check-figure-width.sh).
+$(B)/text-width: FORCE
+	$(Q)w=$$(sed -n 's/^\\usepackage\[.*[[,]textwidth=\([0-9.]*\)mm[],].*$$/\1/p' doc.nw) \
+	  && { [[ $$w =~ ^[0-9]+(\.[0-9]+)?$$ ]] || { echo "doc.nw: no textwidth=...mm in a \\usepackage[...] line (the geometry options)" >&2; exit 1; }; } \
+	  && was= && { [ ! -f $@ ] || read -r was <$@; } \
+	  && { [ "$$was" = "$$w" ] || { mkdir -p $(B) && echo "$$w" >"$(tmp)" && mv -f "$(tmp)" $@; }; }
+
+$(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp build-aux/plot.sh $(B)/text-width | $(B)/tools.ok
 	$(call say,GNUPLOT,$<)bash build-aux/plot.sh "$*" $(B)
 
 # Each figure also stands alone, for slides and web pages: the same
@@ -365,6 +376,8 @@ check: $(B)/doc.pdf $(B)/html/index.html $(AXE) $(TEST_BINS) $(REPLAYS) $(PROGRA
 	$(call say,CHECK,tests/check-page-selftest.sh)bash tests/check-page-selftest.sh $(B) $(B)/tmp/page-selftest
 	$(call say,CHECK,$(B)/doc.tex)bash tests/check-identifier-links.sh $(B)/doc.tex
 	$(call say,CHECK,figures)bash tests/check-figures.sh doc.nw $(B)
+	$(call say,CHECK,figure width)bash tests/check-figure-width.sh $(B) doc.nw
+	$(call say,CHECK,tests/check-figure-width-selftest.sh)bash tests/check-figure-width-selftest.sh $(B) $(B)/tmp/figure-width-selftest
 	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)
 	$(call say,CHECK,tests/figure-text-selftest.sh)tests/figure-text-selftest.sh $(B)/tmp/figure-text-selftest
 	$(call say,CHECK,$(B)/src/)bash tests/check-tangle.sh doc.nw $(B)
