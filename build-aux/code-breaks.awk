@@ -17,11 +17,15 @@
 #   2  between two top-level items with no blank line between them (its
 #      brackets closed, then a line at the left margin but not a brace)
 #   3  before a blank line (the blank line would head the next page)
-#   4  between two statements (or initialisers, or case labels) in a block
-#   5  after a line that opens a block: a header apart from its body
-#   6  after a comment, apart from the code it describes
-#   7  before a closing brace alone on its line
-#   8  inside a statement, an expression in parentheses, a function's
+#   4  between two statements (or initialisers, or members) of a block
+#      not inside another block: a function's body, a structure
+#   5  the same inside a nested block (the body of a loop, a branch)
+#   6  a block's opening line with fewer than two of its lines after
+#      it, or its closing brace with fewer than two before it: a header
+#      apart from its body, a case label apart from its statements
+#   7  after a comment, apart from the code it describes
+#   8  before a closing brace alone on its line
+#   9  inside a statement, an expression in parentheses, a function's
 #      header or a preprocessor line continued with a backslash
 # The last line gets a digit too; the preamble never breaks there.
 # C is read roughly, line by line: comments, string literals and
@@ -31,13 +35,14 @@
 function flush(    k, out) {
     if (!inchunk) return
     out = ""
+    block[0] = 0
     for (k = 1; k <= n; k++) out = out (k < n ? class(k) : 4)
     printf "\\pb@breaks{%d}{%s}\n", chunk, out
 }
 
 # Scan line k: whether it is blank, whether it holds only a comment, its
-# last character outside comments and strings, and the depth of round
-# and square brackets at its end.
+# last character outside comments and strings, the depth of round and
+# square brackets at its end and that of braces (from the chunk's start).
 function scan(k, s,    i, c, c2, len, code, last) {
     len = length(s); code = 0; last = ""
     for (i = 1; i <= len; i++) {
@@ -59,12 +64,15 @@ function scan(k, s,    i, c, c2, len, code, last) {
         else if (c == "'") state = "char"
         else if (c == "(" || c == "[") depth++
         else if (c == ")" || c == "]") depth--
+        else if (c == "{") braces++
+        else if (c == "}") braces--
     }
     if (state == "string" || state == "char") state = "code"  # unterminated: C has none
     blank[k] = (s ~ /^[ \t]*$/)
     commentonly[k] = !blank[k] && !code
     lastc[k] = last
     deep[k] = depth
+    block[k] = braces
     indent[k] = match(s, /[^ \t]/) - 1
     closer[k] = (s ~ /^[ \t]*}[;,]?[ \t]*$/)
     opener[k] = (s ~ /^[ \t]*{/)
@@ -73,22 +81,31 @@ function scan(k, s,    i, c, c2, len, code, last) {
     backslash[k] = (s ~ /\\[ \t]*$/)
 }
 
-function class(k) {
+# The class of a break after line k (k < n).
+function class(k,    d, j, m) {
     if (blank[k]) return (k + 1 <= n && blank[k + 1]) ? 3 : (indent[k + 1] == 0 ? 0 : 1)
     if (blank[k + 1]) return 3
-    if (commentonly[k]) return 6
-    if (closer[k + 1]) return 7
-    if (deep[k] > 0 || (preproc[k] && backslash[k])) return 8
-    if (lastc[k] == "{") return 5
-    if (chunkref[k] || preproc[k] || lastc[k] == ";" || lastc[k] == "}" || lastc[k] == ":" || lastc[k] == ",")
-        return (indent[k + 1] == 0) ? 2 : 4
-    # a complete line at the left margin followed by another, as in a list
-    # of macro calls (X-macros); not a function's header before its brace
-    if (indent[k + 1] == 0 && !opener[k + 1]) return 2
-    return 8
+    if (commentonly[k]) return 7
+    if (closer[k + 1]) return 8
+    if (deep[k] > 0 || (preproc[k] && backslash[k])) return 9
+    if (lastc[k] == "{" || (lastc[k] == ":" && !chunkref[k])) return 6
+    if (!(chunkref[k] || preproc[k] || lastc[k] == ";" || lastc[k] == "}" || lastc[k] == ",")) {
+        # a complete line at the left margin followed by another, as in a
+        # list of macro calls (X-macros); not a function's header before
+        # its brace
+        if (indent[k + 1] == 0 && !opener[k + 1]) return 2
+        return 9
+    }
+    d = block[k]
+    if (d <= 0) return indent[k + 1] == 0 ? 2 : 4
+    # the innermost block round the break: opened on line j, closed on m
+    for (j = k; j >= 1 && block[j - 1] >= d; j--) ;
+    for (m = k + 1; m <= n && block[m] >= d; m++) ;
+    if (k - j < 2 || m - 1 - k < 2) return 6
+    return d == 1 ? 4 : 5
 }
 
-/^<<.*>>=[ \t]*$/ { flush(); inchunk = 1; chunk++; n = 0; state = "code"; depth = 0; next }
+/^<<.*>>=[ \t]*$/ { flush(); inchunk = 1; chunk++; n = 0; state = "code"; depth = 0; braces = 0; next }
 inchunk && /^@([ \t]|$)/ { flush(); inchunk = 0; next }
 inchunk { n++; scan(n, $0) }
 END { flush() }

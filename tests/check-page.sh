@@ -84,9 +84,10 @@ awk -v file="$pag" '
 
 # ---- where long chunks break: each line's page, from doc.pag ("line
 # chunk k page"), against the class that build-aux/code-breaks.awk gave a
-# break after line k in BUILD/code-breaks.tex.  Classes 5 to 8 are the
-# places no book breaks code: after a line that opens a block, after a
-# comment, before a lone closing brace, inside a statement.
+# break after line k in BUILD/code-breaks.tex.  Classes 6 to 9 are the
+# places no book breaks code: a block's header or closing brace with
+# fewer than two of its lines, after a comment, before a lone closing
+# brace, inside a statement.
 awk -v file="$pag" '
     FNR == NR {
         c = $0; sub(/^\\pb@breaks\{/, "", c); sub(/\}.*/, "", c)
@@ -97,17 +98,17 @@ awk -v file="$pag" '
             k = $3 - 1; d = substr(cls[$2], k, 1); n++; count[d]++
             if (k == 0) { printf "%s: chunk %d breaks after its header, at the foot of PDF page %d\n", file, $2, page[$2, k]; bad = 1 }
             else if (d == "") { printf "%s: chunk %d has no break class for line %d\n", file, $2, k; bad = 1 }
-            else if (d >= 5) {
+            else if (d >= 6) {
                 printf "%s: chunk %d breaks after its line %d, a place of class %s (%s), at the foot of PDF page %d\n",
-                    file, $2, k, d, d == 5 ? "a block apart from its opening line" : d == 6 ? "a comment apart from its code" :
-                    d == 7 ? "a lone closing brace carried over" : "inside a statement", page[$2, k]; bad = 1 }
+                    file, $2, k, d, d == 6 ? "a block's opening or closing line with fewer than two of its lines" : d == 7 ? "a comment apart from its code" :
+                    d == 8 ? "a lone closing brace carried over" : "inside a statement", page[$2, k]; bad = 1 }
         }
         page[$2, $3] = $4; lines++
     }
     END {
         if (!lines) { printf "%s: no line of code recorded its page\n", file; bad = 1 }
-        if (!bad) { s = ""; for (d = 0; d <= 4; d++) if (count[d]) s = s sprintf(" %d of class %d;", count[d], d)
-            printf "  %s: %d breaks inside chunks, each at a good place:%s none of classes 5-8\n", file, n, s }
+        if (!bad) { s = ""; for (d = 0; d <= 5; d++) if (count[d]) s = s sprintf(" %d of class %d;", count[d], d)
+            printf "  %s: %d breaks inside chunks, each at a fair place:%s none of classes 6-9\n", file, n, s }
         exit bad
     }' "$b/code-breaks.tex" "$pag" || fail=1
 
