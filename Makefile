@@ -227,7 +227,18 @@ $(foreach p,$(PROGRAMS),$(eval $(B)/data/$(p)/%: $(B)/data/$(p).stamp ;))
 FIGURES := $(filter-out style,$(patsubst figures/%.gp,%,$(wildcard figures/*.gp)))
 FIG_FILES := $(foreach f,$(FIGURES),$(B)/fig/$(f).tex $(B)/fig/$(f).pdf)
 
-$(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp build-aux/plot.sh | $(B)/tools.ok
+# A figure is as wide as the text block or narrower (figures/style.gp):
+# gnuplot is given the text block's width, read from doc.nw's geometry
+# options (textwidth=...mm) into build/text-width, which keeps its time
+# while the width stays, so editing doc.nw redraws no figure.  make check
+# measures each figure on the page (tests/check-figure-width.sh).
+$(B)/text-width: FORCE
+	$(Q)w=$$(sed -n 's/^\\usepackage\[.*[[,]textwidth=\([0-9.]*\)mm[],].*$$/\1/p' doc.nw) \
+	  && { [[ $$w =~ ^[0-9]+(\.[0-9]+)?$$ ]] || { echo "doc.nw: no textwidth=...mm in a \\usepackage[...] line (the geometry options)" >&2; exit 1; }; } \
+	  && was= && { [ ! -f $@ ] || read -r was <$@; } \
+	  && { [ "$$was" = "$$w" ] || { mkdir -p $(B) && echo "$$w" >"$(tmp)" && mv -f "$(tmp)" $@; }; }
+
+$(B)/fig/%.tex $(B)/fig/%.pdf: figures/%.gp figures/style.gp build-aux/plot.sh $(B)/text-width | $(B)/tools.ok
 	$(call say,GNUPLOT,$<)bash build-aux/plot.sh "$*" $(B)
 
 # Each figure also stands alone, for slides and web pages: the same
@@ -264,11 +275,17 @@ $(B)/doc.tex: doc.nw build-aux/c-uses.awk | $(B)/tools.ok
 	  && ! { [ -s "$(B)/tmp/weave.err" ] && sed 's|^|doc.nw: noweave: |' "$(B)/tmp/weave.err" >&2; } \
 	  && mv -f "$(B)/tmp/doc.tex" "$@"
 
+# Where a page may break inside each chunk, and how well (read by the
+# preamble's page rules; see build-aux/code-breaks.awk).
+$(B)/code-breaks.tex: doc.nw build-aux/code-breaks.awk | $(B)/tools.ok
+	$(call say,BREAKS,$@)mkdir -p "$(B)/tmp" && awk -f build-aux/code-breaks.awk doc.nw >"$(B)/tmp/code-breaks.tex" \
+	  && mv -f "$(B)/tmp/code-breaks.tex" "$@"
+
 # build-aux/typeset.sh repeats pdflatex passes (and makeindex) until a
 # pass reads the very auxiliary files it writes (the cross-references,
 # the lists, the index), and only then renames the log and the PDF into
 # place.
-$(B)/doc.pdf: $(B)/doc.tex $(DOC_INPUTS) $(FIG_FILES) build-aux/typeset.sh $(B)/source-date-epoch
+$(B)/doc.pdf: $(B)/doc.tex $(B)/code-breaks.tex $(DOC_INPUTS) $(FIG_FILES) build-aux/typeset.sh $(B)/source-date-epoch
 	$(call say,LATEX,$@)$(date) bash build-aux/typeset.sh $(B)
 
 # ---------------------------------------------------------------- web edition
@@ -359,6 +376,8 @@ check: $(B)/doc.pdf $(B)/html/index.html $(AXE) $(TEST_BINS) $(REPLAYS) $(PROGRA
 	$(call say,CHECK,tests/check-page-selftest.sh)bash tests/check-page-selftest.sh $(B) $(B)/tmp/page-selftest
 	$(call say,CHECK,$(B)/doc.tex)bash tests/check-identifier-links.sh $(B)/doc.tex
 	$(call say,CHECK,figures)bash tests/check-figures.sh doc.nw $(B)
+	$(call say,CHECK,figure width)bash tests/check-figure-width.sh $(B) doc.nw
+	$(call say,CHECK,tests/check-figure-width-selftest.sh)bash tests/check-figure-width-selftest.sh $(B) $(B)/tmp/figure-width-selftest
 	$(call say,CHECK,figure text)tests/figure-text.sh $(FIGURES:%=$(B)/fig/standalone/%.pdf)
 	$(call say,CHECK,tests/figure-text-selftest.sh)tests/figure-text-selftest.sh $(B)/tmp/figure-text-selftest
 	$(call say,CHECK,$(B)/src/)bash tests/check-tangle.sh doc.nw $(B)

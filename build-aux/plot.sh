@@ -8,14 +8,19 @@
 # files are renamed into BUILD/fig/ only when gnuplot has finished without
 # a word on stderr (a warning is an error here), the .tex last, so a kill
 # at any instant leaves no figure that is newer than its inputs but wrong.
+#
+# gnuplot is given the text block's width in cm, text_width, from
+# BUILD/text-width (mm, written by the Makefile from doc.nw): no figure is
+# wider (figures/style.gp).
 set -eu -o pipefail
 name=$1 b=$2
+read -r text_mm <"$b/text-width"
 script=$PWD/figures/$name.gp
 work=$b/tmp/plot-$name
 rm -rf "$work"
 mkdir -p "$work/fig" "$b/fig"
 ln -s ../../data "$work/data"
-if ! (cd "$work" && gnuplot -e "output_file='fig/$name.tex'" "$script") 2>"$work/err"; then
+if ! (cd "$work" && gnuplot -e "output_file='fig/$name.tex'; text_width=$text_mm/10.0" "$script") 2>"$work/err"; then
     sed "s|^|figures/$name.gp: |" "$work/err" >&2
     exit 1
 fi

@@ -1,7 +1,6 @@
 # Top: f and f' beside the difference quotients at many x (x^2 left, x^3
 # right).  Bottom: what separates quotient and derivative, beside the
 # leftover term the algebra predicts (h; 3xh + h^2).
-fig_width = 15
 fig_height = 9.6
 load 'style.gp'
 set key noautotitle
@@ -11,7 +10,7 @@ set multiplot
 # Panels: two columns; the curves on top, the residuals below.
 # Each row's panels share their vertical label, on the left; the rows
 # stand a line of text apart, so no tick label of one touches the other.
-left_l = 0.1; left_r = 0.48; right_l = 0.6; right_r = 0.99
+left_l = 0.125; left_r = 0.5; right_l = 0.62; right_r = 0.99
 set tmargin at screen 0.98; set bmargin at screen 0.5
 set format x ''
 set lmargin at screen left_l; set rmargin at screen left_r

@@ -2,7 +2,9 @@
 # equal scales so that the path is seen to cross each contour at a right
 # angle.  The start and the closed-form minimum are marked (the caption
 # names the square: among the contours no label stays clear of a line).
-fig_width = 10
+# The start's label stands below its disc, clear of the disc, of the path
+# and of the contour beside it.
+fig_width = 0.85 * text_width
 fig_height = 9.2
 load 'style.gp'
 set view map
@@ -29,6 +31,6 @@ plot $contours using 1:2 with lines ls 6 lw 0.75, \
      'data/descend-loss/path.tsv' using 2:3 with lines ls 1 lw 1.5, \
      '' using 2:3 with points ls 11 ps 0.35, \
      '' every ::1::1 using 2:3 with points ls 20, '' every ::1::1 using 2:3 with points ls 21, \
-     '' every ::1::1 using 2:3:('start') with labels left offset 0.8, -0.2, \
+     '' every ::1::1 using 2:3:('start') with labels center offset 0, -1.1, \
      'data/descend-loss/minimum.tsv' using 1:2 with points ls 20 pt 5 ps 1.3, \
      '' using 1:2 with points ls 21 pt 4 ps 1.1 lw 1.5

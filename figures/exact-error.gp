@@ -1,12 +1,15 @@
 # Relative error of forward, central and complex-step derivatives of e^x.
-# For large steps the central difference and the complex step have errors
-# of one size (h^2/6 of f''' either way), so their curves coincide: the
-# central difference's squares mark every other step, the complex step's
-# triangles the steps between, and both stay visible.
+# The steps are four a decade, too close for a marker each: a line joins
+# each estimate's errors, and a marker sits on every third step, the three
+# estimates' markers on different steps (the forward difference's discs
+# on steps 0, 3, 6, ..., the central difference's squares on 1, 4, 7, ...,
+# the complex step's triangles on 2, 5, 8, ...).  So no two markers
+# overprint where the curves meet: for large steps the central difference
+# and the complex step have errors of one size (h^2/6 of f''' either way)
+# and their curves coincide, and for the smallest all three are 1.
 # Errors that are exactly zero, which a logarithmic axis cannot draw, are
 # drawn on a strip below the axis marked 0, if there are any.  The predicted best steps are
 # the two grey dashed lines, each labelled.
-fig_width = 13
 fig_height = 8.5
 load 'style.gp'
 @logx; @logy
@@ -33,11 +36,13 @@ set label 2 '$h = \varepsilon^{1/3}$' at STATS_min, 0.05 left offset 0.5, 0
 zero(e) = e == 0 ? strip : NaN
 plot 'data/exact-derivatives/guides.tsv' index 0 using 1:2 with lines ls 6 dt (5, 3) notitle, \
      '' index 1 using 1:2 with lines ls 6 dt (5, 3) notitle, \
-     'data/exact-derivatives/error.tsv' using 1:2 with linespoints ls 11 lw 1 title 'forward difference', \
+     'data/exact-derivatives/error.tsv' using 1:2 with lines ls 11 lw 1 notitle, \
      '' using 1:3 with lines ls 12 notitle, \
      '' using 1:4 with lines ls 13 notitle, \
-     '' every 2 using 1:3 with points ls 12 notitle, \
-     '' every 2::1 using 1:4 with points ls 13 notitle, \
+     '' every 3 using 1:2 with points ls 11 notitle, \
+     '' every 3::1 using 1:3 with points ls 12 notitle, \
+     '' every 3::2 using 1:4 with points ls 13 notitle, \
+     NaN with linespoints ls 11 lw 1 title 'forward difference', \
      NaN with linespoints ls 12 title 'central difference', \
      NaN with linespoints ls 13 title 'complex step', \
      '' using 1:(zero($2)) with points ls 11 notitle, \

@@ -13,6 +13,11 @@ stats 'data/limit-quotient/guide.tsv' using 1 nooutput
 set label 1 '$h = \sqrt{\varepsilon f(x)}$' at STATS_min, 3e-10 left offset 0.5, 0 front
 set label 2 'truncation: slope $+1$' at 5e-7, 1e-8 left front
 set label 3 'rounding: slope $-1$' at 2e-18, 1e-5 left front
-plot 'data/limit-quotient/error.tsv' using 1:3 with linespoints ls 12 title '$h = 10^{-j/8}$', \
-     'data/limit-quotient/error-pow2.tsv' using 1:3 with points ls 11 title '$h = 2^{-k}$', \
+# The steps h = 10^(-j/8) are eight a decade, too close for a marker each:
+# the line joins them all, a square marks every fourth (j = 0, 4, 8, ...),
+# so that squares and the powers of two's circles stay apart, in grey too.
+plot 'data/limit-quotient/error.tsv' using 1:3 with lines ls 12 notitle, \
+     '' every 4 using 1:3 with points ls 12 notitle, \
+     NaN with linespoints ls 12 title '$h = 10^{-j/8}$', \
+     'data/limit-quotient/error-pow2.tsv' using 1:3 with points ls 11 ps 0.4 title '$h = 2^{-k}$', \
      'data/limit-quotient/guide.tsv' using 1:2 with lines ls 6 dt (5, 3) notitle

@@ -9,6 +9,9 @@ set ylabel 'height'
 set key noautotitle
 set yrange [0:*]
 set offsets 0, 0, 2, 0
+# A label "height ..." is set in two lines, the word above its formula, so
+# that the one beside x + h ends inside the figure.
+stacked(s) = s[1:7] eq 'height ' ? '\\shortstack[l]{height\\\\' . s[8:*] . '}' : s
 plot 'data/rise-run/curve.tsv' using 1:3 with lines ls 4, \
      '' using 1:2 with lines ls 1 lw 2, \
      '' every ::85::85 using 1:2:('$f(x) = x^2$') with labels right offset -1, 0.5, \
@@ -18,4 +21,4 @@ plot 'data/rise-run/curve.tsv' using 1:3 with lines ls 4, \
      '' every :::4::4 using 1:2 with lines ls 4 dt 1 lw 2.5, \
      '' every :::4::4 using 1:2 with points ls 20, \
      '' every :::4::4 using 1:2 with points ls 21, \
-     'data/rise-run/labels.tsv' using 1:2:3 with labels left offset 0.6, 0
+     'data/rise-run/labels.tsv' using 1:2:(stacked(strcol(3))) with labels left offset 0.6, 0

@@ -1,11 +1,10 @@
 # Small multiples: one curve and its tangent per disguise of the slope, the
 # point of tangency marked and the slope written with its units.  Row k of
 # points.tsv (from 0) is panel k + 1's point and slope.
-fig_width = 15
 fig_height = 10
 load 'style.gp'
 set key noautotitle
-set multiplot layout 2, 2 margins 0.1, 0.99, 0.12, 0.98 spacing 0.11, 0.15
+set multiplot layout 2, 2 margins 0.135, 0.99, 0.12, 0.98 spacing 0.16, 0.15
 set xtics 1
 points = 'data/slope-disguise/points.tsv'
 # Each tangent's name and slope, in two labels one above the other.

@@ -4,7 +4,15 @@
 # size: a figure's text is \normalsize of the 11 pt document class, so
 # gnuplot lays it out for 11 pt.  `linewidth 4` makes `lw 1` one point
 # (cairolatex's unit is a quarter point), the thinnest line drawn but grid.
-if (!exists("fig_width")) fig_width = 12.5
+#
+# Width: text_width is the document's text block in cm (build-aux/plot.sh
+# reads it from doc.nw's geometry); a figure is that wide unless its
+# script sets fig_width narrower, and never wider: its labels stay on the
+# canvas (tests/figure-text.sh), so the figure stays inside the text block
+# (make check measures it there, tests/check-figure-width.sh).
+if (!exists("text_width")) exit error "style.gp: text_width (cm) not set: run the script through build-aux/plot.sh"
+if (!exists("fig_width")) fig_width = text_width
+if (fig_width > text_width) exit error sprintf("fig_width %g cm is wider than the text block, %g cm", fig_width, text_width)
 if (!exists("fig_height")) fig_height = 7.5
 set terminal cairolatex pdf size fig_width cm, fig_height cm font ",11" \
     linewidth 4 dashlength 3 rounded colortext

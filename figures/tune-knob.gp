@@ -1,7 +1,6 @@
 # Songs come and go (top, for both runs); the knob settles on the target
 # and stays (bottom).  Only the first songs are drawn: after them neither run moves
 # visibly.  The knob's start (before song 1) and the target are marked.
-fig_width = 13
 fig_height = 10
 load 'style.gp'
 songs_drawn = 40
@@ -14,10 +13,13 @@ set ylabel 'input $x$'
 set format x ''
 set yrange [0:*]
 set ytics 0.5
-# Both runs' inputs: the songs in order (black) at each song, the songs
-# reversed (blue, the colour of that run below) just right of it.
+# Both runs' inputs: the songs in order (black, solid) at each song, the
+# songs reversed just right of it, drawn as that run is below (blue, long
+# dashes), so that grey print tells them apart too.  Each dashed bar is
+# drawn from its top down, where its dashes start, so that its top is
+# its height.
 plot 'data/tune-knob/trace.tsv' using 1:2 with impulses ls 1 lw 1.5, \
-     'data/tune-knob/trace-reversed.tsv' using ($1 + 0.35):2 with impulses ls 2 dt 1 lw 1.5
+     'data/tune-knob/trace-reversed.tsv' using ($1 + 0.35):2:(0):(-$2) with vectors nohead ls 2 lw 1.5
 set format x '$%g$'
 set xlabel 'song'
 set ylabel 'knob $w$'

@@ -8,7 +8,7 @@ set -eu -o pipefail
 b=$1 s=$2
 rm -rf "$s"
 mkdir -p "$s/latex"
-for f in doc.pdf doc.log; do ln -s "$PWD/$b/$f" "$s/$f"; done
+for f in doc.pdf doc.log code-breaks.tex; do ln -s "$PWD/$b/$f" "$s/$f"; done
 for f in doc.out doc.toc doc.lof doc.lot; do ln -s "$PWD/$b/latex/$f" "$s/latex/$f"; done
 # The PDF's text is read once, for all the cases.
 export PAGE_TEXT=$s/text
@@ -27,6 +27,16 @@ expect "miscounted lines" "lengths differ from"
 # A chunk of 12 lines or fewer, its end moved to the next page.
 awk '$1 == "end" && $3 <= 12 && !done { $4++; done = 1 } { print }' "$b/doc.pag" >"$s/doc.pag"
 expect "split short chunk" "is split across PDF pages"
+# A long chunk broken inside a statement: the first line of class 8 (see
+# build-aux/code-breaks.awk) that may break, and every line after it in
+# its chunk, moved to the next page.
+awk 'FNR == NR { c = $0; sub(/^\\pb@breaks\{/, "", c); sub(/\}.*/, "", c)
+                 d = $0; sub(/^.*\}\{/, "", d); sub(/\}$/, "", d)
+                 for (k = 3; k <= length(d) - 3 && !chunk; k++) if (substr(d, k, 1) == 8) { chunk = c; line = k }
+                 next }
+     $1 == "line" && $2 == chunk && $3 > line { $4++ }
+     { print }' "$b/code-breaks.tex" "$b/doc.pag" >"$s/doc.pag"
+expect "break inside a statement" "a place of class 8 (inside a statement)"
 # A "continued" note on the page after a chunk's last page.
 awk '{ print } $1 == "end" && !done { print "continued", $2, 0, $4 + 1; done = 1 }' "$b/doc.pag" >"$s/doc.pag"
 expect "false continued" "is continued, but it runs on pages"

@@ -27,7 +27,7 @@
 set -eu -o pipefail
 b=$1
 pdf=$b/doc.pdf pag=$b/doc.pag out=$b/latex/doc.out
-for f in "$pdf" "$pag" "$out"; do [ -s "$f" ] || { echo "$f: missing or empty" >&2; exit 1; }; done
+for f in "$pdf" "$pag" "$out" "$b/code-breaks.tex"; do [ -s "$f" ] || { echo "$f: missing or empty" >&2; exit 1; }; done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -81,6 +81,35 @@ awk -v file="$pag" '
         if (!bad) printf "  %s: %d chunks, the %d of up to 12 lines each on one page; %d \"continued\" notes, each true, none over a float\n", file, n, short, nc
         exit bad
     }' "$pag" || fail=1
+
+# ---- where long chunks break: each line's page, from doc.pag ("line
+# chunk k page"), against the class that build-aux/code-breaks.awk gave a
+# break after line k in BUILD/code-breaks.tex.  Classes 5 to 8 are the
+# places no book breaks code: after a line that opens a block, after a
+# comment, before a lone closing brace, inside a statement.
+awk -v file="$pag" '
+    FNR == NR {
+        c = $0; sub(/^\\pb@breaks\{/, "", c); sub(/\}.*/, "", c)
+        d = $0; sub(/^.*\}\{/, "", d); sub(/\}$/, "", d); cls[c] = d; next
+    }
+    $1 == "line" {
+        if (($2 SUBSEP ($3 - 1)) in page && page[$2, $3 - 1] != $4) {
+            k = $3 - 1; d = substr(cls[$2], k, 1); n++; count[d]++
+            if (k == 0) { printf "%s: chunk %d breaks after its header, at the foot of PDF page %d\n", file, $2, page[$2, k]; bad = 1 }
+            else if (d == "") { printf "%s: chunk %d has no break class for line %d\n", file, $2, k; bad = 1 }
+            else if (d >= 5) {
+                printf "%s: chunk %d breaks after its line %d, a place of class %s (%s), at the foot of PDF page %d\n",
+                    file, $2, k, d, d == 5 ? "a block apart from its opening line" : d == 6 ? "a comment apart from its code" :
+                    d == 7 ? "a lone closing brace carried over" : "inside a statement", page[$2, k]; bad = 1 }
+        }
+        page[$2, $3] = $4; lines++
+    }
+    END {
+        if (!lines) { printf "%s: no line of code recorded its page\n", file; bad = 1 }
+        if (!bad) { s = ""; for (d = 0; d <= 4; d++) if (count[d]) s = s sprintf(" %d of class %d;", count[d], d)
+            printf "  %s: %d breaks inside chunks, each at a good place:%s none of classes 5-8\n", file, n, s }
+        exit bad
+    }' "$b/code-breaks.tex" "$pag" || fail=1
 
 # ---- the last line of each page, from the PDF's text laid out as lines
 awk -F'\t' '/^\\contentsline \{section\}/ { sub(/^\\contentsline \{section\}\{(\\numberline \{[^}]*\})?/, ""); sub(/\}\{[0-9ivx]*\}\{.*$/, ""); print }' \

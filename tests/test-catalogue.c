@@ -25,12 +25,16 @@ struct numeric_option {
     double min, max;
 };
 
-/* Lines "  --NAME=NUMBER" then "... must be > MIN and <= MAX)". */
-static size_t numeric_options(char *help, struct numeric_option *o, size_t max,
+/* The numeric options of a program, read from its --help: lines
+ * "  --NAME=NUMBER" then "... must be > MIN and <= MAX)". */
+static size_t numeric_options(const char *program, struct numeric_option *o, size_t max,
                               bool *needs_file)
 {
+    static struct run r;
+    run_program(&r, program, "--help", NULL);
+    assert_int_equal(r.status, 0);
     size_t n = 0;
-    *needs_file = strstr(strtok(help, "\n"), "FILE") != NULL;
+    *needs_file = strstr(strtok(r.out, "\n"), "FILE") != NULL;
     char *line, *pending = NULL;
     bool count = false;
     while ((line = strtok(NULL, "\n")) != NULL) {
@@ -89,12 +93,9 @@ static void every_bad_value_of_every_option_is_refused(void **state)
     char names[64][64];
     size_t programs = list_programs(names, 64), checked = 0;
     for (size_t p = 0; p < programs; p++) {
-        struct run r;
         struct numeric_option o[32];
         bool needs_file;
-        run_program(&r, names[p], "--help", NULL);
-        assert_int_equal(r.status, 0);
-        size_t n = numeric_options(r.out, o, 32, &needs_file);
+        size_t n = numeric_options(names[p], o, 32, &needs_file);
         const char *file = needs_file ? good_file() : NULL;
         for (size_t i = 0; i < n; i++) {
             for (size_t v = 0; v < sizeof not_numbers / sizeof *not_numbers; v++)
@@ -131,8 +132,7 @@ static void every_output_stays_small_at_the_largest_counts(void **state)
         struct run r;
         struct numeric_option o[32];
         bool needs_file;
-        run_program(&r, names[p], "--help", NULL);
-        size_t n = numeric_options(r.out, o, 32, &needs_file);
+        size_t n = numeric_options(names[p], o, 32, &needs_file);
         for (size_t i = 0; i < n; i++) {
             if (!o[i].count)
                 continue;

@@ -234,20 +234,39 @@ static const char *file_for(const char *program)
     return strstr(strtok(r.out, "\n"), "FILE") ? data : NULL;
 }
 
-/* An empty --data-dir would put the files in the root directory. */
-static void an_empty_data_dir_is_bad_usage(void **state)
+/* Each program, given these arguments before its data file (if it takes
+ * one), refuses them as bad usage and says what is wrong with them. */
+struct misuse {
+    const char *arg[2]; /* one or two arguments */
+    const char *says;
+};
+
+static void every_program_refuses(const struct misuse *m, size_t count)
 {
-    (void)state;
     char names[64][64];
     size_t n = list_programs(names, 64);
     for (size_t i = 0; i < n; i++) {
         const char *file = file_for(names[i]);
-        struct run r;
-        run_program(&r, names[i], "--data-dir=", file, NULL);
-        assert_usage_error_of(&r, names[i], "--data-dir: the value is empty");
-        run_program(&r, names[i], "--data-dir", "", file, NULL);
-        assert_usage_error_of(&r, names[i], "--data-dir: the value is empty");
+        for (size_t k = 0; k < count; k++) {
+            struct run r;
+            if (m[k].arg[1])
+                run_program(&r, names[i], m[k].arg[0], m[k].arg[1], file, NULL);
+            else
+                run_program(&r, names[i], m[k].arg[0], file, NULL);
+            assert_usage_error_of(&r, names[i], m[k].says);
+        }
     }
+}
+
+/* An empty --data-dir would put the files in the root directory. */
+static void an_empty_data_dir_is_bad_usage(void **state)
+{
+    (void)state;
+    static const struct misuse empty[] = {
+        {{"--data-dir=", NULL}, "--data-dir: the value is empty"},
+        {{"--data-dir", ""}, "--data-dir: the value is empty"},
+    };
+    every_program_refuses(empty, sizeof empty / sizeof *empty);
 }
 
 /* However a run fails, standard output stays empty: no table is printed
@@ -282,20 +301,13 @@ static void a_failed_run_prints_nothing_on_stdout(void **state)
 static void option_mistakes_are_named_for_what_they_are(void **state)
 {
     (void)state;
-    char names[64][64];
-    size_t n = list_programs(names, 64);
-    for (size_t i = 0; i < n; i++) {
-        const char *file = file_for(names[i]);
-        struct run r;
-        run_program(&r, names[i], "-xy", file, NULL);
-        assert_usage_error_of(&r, names[i], "unknown option \"-x\"");
-        run_program(&r, names[i], "--tsv=1", file, NULL);
-        assert_usage_error_of(&r, names[i], "--tsv takes no value");
-        run_program(&r, names[i], "--help=1", file, NULL);
-        assert_usage_error_of(&r, names[i], "--help takes no value");
-        run_program(&r, names[i], "--bogus=3", file, NULL);
-        assert_usage_error_of(&r, names[i], "unknown option \"--bogus=3\"");
-    }
+    static const struct misuse mistakes[] = {
+        {{"-xy", NULL}, "unknown option \"-x\""},
+        {{"--tsv=1", NULL}, "--tsv takes no value"},
+        {{"--help=1", NULL}, "--help takes no value"},
+        {{"--bogus=3", NULL}, "unknown option \"--bogus=3\""},
+    };
+    every_program_refuses(mistakes, sizeof mistakes / sizeof *mistakes);
     struct run r;
     run_program(&r, "descend-loss", "--t", NULL);
     assert_usage_error_of(&r, "descend-loss", "ambiguous option \"--t\": --tolerance, --tsv");
