@@ -74,6 +74,24 @@ awk '/<page / { page++ }
          $0 = substr($0, 1, RSTART + 5) x substr($0, RSTART + RLENGTH - 1) } }
      { print }' "$s/text/doc.html" >"$s/text-left/doc.html"
 PAGE_TEXT=$s/text-left expect "title off centre" "off the centre of the page"
+# The contents with a line "Exercises" under every section of Part I, as
+# they once had (each section's line is followed by one).
+mkdir -p "$s/text-ex"
+cp "$s/text/doc.html" "$s/text/dests" "$s/text-ex/"
+awk 'BEGIN { RS = ORS = "\f" }
+     { n = split($0, L, "\n"); out = ""
+       for (i = 1; i <= n; i++) { out = out L[i] (i < n ? "\n" : "")
+           if (L[1] ~ /Contents +[ivx]+ *$/ && L[i] ~ /^[0-9]+ +[A-Z]/ && i < n)
+               out = out "     Exercises . . . . . . . . . . . . . . . .   3\n" }
+       print out }' "$s/text/doc.txt" | sed '$ s/\f$//' >"$s/text-ex/doc.txt"
+PAGE_TEXT=$s/text-ex expect "exercises in the contents" 'list "Exercises" 11 times'
+# The outline without the exercises' entries: the contents no longer
+# list them, so they must be reachable there.
+rm "$s/latex/doc.out"
+grep -v '{\\376\\377\\000E\\000x\\000e\\000r\\000c\\000i\\000s\\000e\\000s}' "$b/latex/doc.out" >"$s/latex/doc.out"
+expect "exercises not in the outline" '0 outline entries "Exercises"'
+rm "$s/latex/doc.out"
+ln -s "$PWD/$b/latex/doc.out" "$s/latex/doc.out"
 # Identifier links inside a comment, a string and after a member's dot.
 tex=$s/doc.tex
 printf '%s\n' '\nwbegincode{1}x' \

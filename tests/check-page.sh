@@ -262,6 +262,64 @@ for list in lof lot; do
         "$b/latex/doc.$list" || fail=1
 done
 
+# The PDF's outline (hyperref's doc.out), one entry a line: level, tab, title.
+# hyperref writes titles as UTF-16 in octal escapes; ASCII titles decode
+# by dropping the \000 high bytes.
+sed -n 's/^\\BOOKMARK \[\(-\{0,1\}[0-9]\)\]\[[^]]*\]{[^}]*}{\(.*\)}{[^}]*}% [0-9]*$/\1\t\2/p' "$out" \
+  | sed -e 's/\\376\\377//' -e 's/\\000//g' -e 's/\\040/ /g' >"$tmp/outline"
+
+# ---- the contents: no title listed twice.  A line repeated under every
+# section (each section's "Exercises", which the contents once listed
+# eleven times) tells the reader nothing the first did not; the
+# exercises are in the outline instead, one entry under each section
+# that has them, and its link lands just above their heading.  Read from
+# the PDF's text: the pages headed "Contents", each entry's title without
+# its number, leader dots and page.
+awk -v file="$pdf" '
+    BEGIN { RS = "\f" }
+    {
+        n = split($0, L, "\n"); head = ""
+        for (i = 1; i <= n; i++) if (L[i] ~ /[^ ]/) { head = i; break }
+        if (head == "" || L[head] !~ /Contents +[ivxlc]+ *$/) next
+        pages = pages (pages ? "," : "") NR
+        for (i = head + 1; i <= n; i++) {
+            t = L[i]; gsub(/^ +| +$/, "", t)
+            sub(/ +[0-9ivxlc]+$/, "", t); sub(/( *\.)+$/, "", t)
+            sub(/^([0-9]+|P[0-9]+|[IVX]+|[A-Z](\.[0-9]+)?) +/, "", t); gsub(/ +/, " ", t)
+            if (t == "" || t == "Contents") continue
+            entries++; count[t]++; if (!(t in where)) where[t] = NR
+        }
+    }
+    END {
+        if (!entries) { printf "%s: no pages headed \"Contents\" with entries\n", file; exit 1 }
+        for (t in count) if (count[t] > 1) {
+            printf "%s: the contents (PDF page %d on) list \"%s\" %d times: a line repeated under every section says nothing new\n", file, where[t], t, count[t]; bad = 1 }
+        if (!bad) printf "  %s: the contents (PDF pages %s), %d lines, list no title twice\n", file, pages, entries
+        exit bad
+    }' "$text/doc.txt" || fail=1
+nex=$(grep -c '^\\begin{exercises}' "$doc" || true)
+awk -F'\t' -v file="$out" -v want="$nex" '$2 == "Exercises" && $1 == 2 { n++ }
+    END { if (n != want) { printf "%s: %d outline entries \"Exercises\" under their sections, for %d sets of exercises in the text\n", file, n, want; exit 1 } }' \
+    "$tmp/outline" || fail=1
+awk -v file="$pdf" -v html="$text/doc.html" -v want="$nex" '
+    BEGIN {
+        while ((getline r < html) > 0) {
+            if (r ~ /<page /) p++
+            if (r ~ /">Exercises<\/word>/) { match(r, /yMin="[0-9.]+"/); hy[p] = hy[p] " " (substr(r, RSTART + 6, RLENGTH - 7) + 0)}
+            if (r ~ /<page /) { match(r, /height="[0-9.]+"/); height[p] = substr(r, RSTART + 8, RLENGTH - 9) + 0 }
+        }
+    }
+    NR > 1 && $2 == "[" && $3 == "XYZ" && $NF ~ /^"exercises\./ {
+        found++; y = height[$1] - $5; k = split(hy[$1], t, " "); ok = 0
+        for (i = 1; i <= k; i++) if (t[i] - y >= 0 && t[i] - y < 40) ok = 1
+        if (!ok) { printf "%s: the outline'"'"'s link %s lands on PDF page %d, not just above an \"Exercises\" heading there\n", file, $NF, $1; bad = 1 }
+    }
+    END {
+        if (found != want) { printf "%s: %d links to exercises, for %d sets of exercises\n", file, found, want; bad = 1 }
+        if (!bad) printf "  %s: the %d sets of exercises are not in the contents but in the outline, each link just above its heading\n", file, found
+        exit bad
+    }' "$text/dests" || fail=1
+
 # ---- the title page centred on the paper (its first line's words); the
 # code in a typewriter face of normal width and weight, never Latin
 # Modern's light condensed one (LMMonoLtCond).
@@ -290,10 +348,6 @@ fi
 # ---- the back matter: its own top-level outline entry, over the
 # appendices and indexes; its pages headed with its name.
 back="Appendices and indexes"
-# hyperref writes titles as UTF-16 in octal escapes; ASCII titles decode
-# by dropping the \000 high bytes.
-sed -n 's/^\\BOOKMARK \[\(-\{0,1\}[0-9]\)\]\[[^]]*\]{[^}]*}{\(.*\)}{[^}]*}% [0-9]*$/\1\t\2/p' "$out" \
-  | sed -e 's/\\376\\377//' -e 's/\\000//g' -e 's/\\040/ /g' >"$tmp/outline"
 awk -F'\t' -v file="$out" -v back="$back" '
     $1 <= 0 { top = $2; if ($2 == back) { seenback = 1; level = $1 } }
     $1 > 0 && ($2 ~ /^[A-C] / || $2 ~ /^Index of /) { n++; if (top != back) { printf "%s: \"%s\" sits under \"%s\", not \"%s\"\n", file, $2, top, back; bad = 1 } }

@@ -93,6 +93,37 @@ static void a_column_of_one_precision_keeps_every_digit(void **state)
                               "$-2.5\\times10^{7}$ & $-2.500\\times10^{7}$ \\\\\n");
 }
 
+/* A column marked with a digit has that many places in every cell, zero
+ * too, so that its points align; a negative number that rounds to zero
+ * loses its sign.  The rows are worked out by hand. */
+static void a_column_of_fixed_places_writes_every_place(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"t", "speed", "error"};
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    struct table_writer t = TABLE(f, TABLE_TEX, names, 4);
+    t.notation = "30E";
+    table_row(&t, (double[]){1, 2.6, 0.1});
+    table_row(&t, (double[]){0.001, -0.4, 1e-3});
+    table_row(&t, (double[]){-0.0004, 19.6049, 0.5});
+    table_row(&t, (double[]){0, -7.5001, 2});
+    char text[512] = "";
+    rewind(f);
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    text[n] = '\0';
+    assert_int_equal(fclose(f), 0);
+    assert_string_equal(text, "$1.000$ & $3$ & $1.000\\times10^{-1}$ \\\\\n"
+                              "$0.001$ & $0$ & $1.000\\times10^{-3}$ \\\\\n"
+                              "$0.000$ & $20$ & $5.000\\times10^{-1}$ \\\\\n"
+                              "$0.000$ & $-8$ & $2.000\\times10^{0}$ \\\\\n");
+    char buf[64];
+    format_tex_fixed(buf, sizeof buf, -0.0, 2);
+    assert_string_equal(buf, "0.00");
+    format_tex_fixed(buf, sizeof buf, -0.005001, 2);
+    assert_string_equal(buf, "-0.01");
+}
+
 static void tex_table_cells_keep_their_column_notation(void **state)
 {
     (void)state;
@@ -681,6 +712,7 @@ int main(void)
         cmocka_unit_test(read_number_accepts_only_whole_finite_numbers),
         cmocka_unit_test(parse_count_accepts_only_whole_numbers),
         cmocka_unit_test(tex_numbers_use_times_ten_to_the),
+        cmocka_unit_test(a_column_of_fixed_places_writes_every_place),
         cmocka_unit_test(tex_table_cells_keep_their_column_notation),
         cmocka_unit_test(a_column_of_one_precision_keeps_every_digit),
         cmocka_unit_test(bad_options_are_usage_errors),

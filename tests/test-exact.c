@@ -319,12 +319,13 @@ static void stable_rate_from_the_automatic_hessian_is_within_4_ulp_of_the_closed
  * The numbers section 11 quotes and section 9's Hessian, as the programs
  * printed them (tests/values.h), against the quad reference. */
 /* An error in ulps measured by the program against long double: printed
- * to `digits`, it may differ from ours by the rounding of the print and
- * by 2^-10 ulp, the long double reference's own error (which can tip the
- * print across a rounding boundary). */
-static void check_near(const char *key, double reference, int digits)
+ * to `places` decimals, as the table's columns print it, it may differ
+ * from ours by the rounding of the print and by 2^-10 ulp, the long double
+ * reference's own error (which can tip the print across a rounding
+ * boundary). */
+static void check_near(const char *key, double reference, int places)
 {
-    double unit = pow(10.0, floor(log10(fabs(reference))) - digits + 1);
+    double unit = pow(10.0, -places);
     double printed = parse_tex_number(key, printed_tex(key));
     if (fabs(printed - reference) > 0.5 * unit + ldexp(1, -10))
         fail_msg("%s: printed %g, reference %.6g", key, printed, reference);
@@ -380,7 +381,7 @@ static void quoted_numbers_of_exact_derivatives_match_the_reference(void **state
         complex_max = fmax(complex_max, ulps_from(complex_step(c->complex_f, c->at, 1e-20), slope));
     }
     /* the program's reference has 11 bits more than double, ours 60 more:
-     * they differ by about 2^-11 ulp, far below the 2 digits printed */
+     * they differ by about 2^-11 ulp, far below the 2 places printed */
     /* GSL's 6, the document's 9 (x^2, x^3, cost, fall, loss (2w - 4)^2,
      * speed, x^2 y along x and along y, the loss along w), 8 for rules */
     check_number("exact-derivatives/case-count", 6 + 9 + 8, 6);

@@ -46,6 +46,11 @@ test('a table with a header row', () => {
   const h = html('\\begin{tabular}{lr}\na & b \\\\\n\\midrule\nc & 1 \\\\\n\\end{tabular}');
   assert.ok(h.includes('<thead><tr><th class="l">a</th><th class="r">b</th></tr></thead><tbody><tr><td class="l">c</td><td class="r">1</td></tr></tbody>'), h);
 });
+test('a heading over two columns spans them; a rule under it draws nothing', () => {
+  const h = html('\\begin{tabular}{ldd}\na & \\multicolumn{2}{c}{b} \\\\\n\\cmidrule(l){2-3}\n & \\multicolumn{1}{c}{c} & d \\\\\n\\midrule\ne & 1 & 2 \\\\\n\\end{tabular}');
+  assert.ok(h.includes('<thead><tr><th class="l">a</th><th class="c" colspan="2">b</th></tr>\n<tr><td class="l"></td><th class="r">c</th><th class="r">d</th></tr></thead>'), h);
+  assert.ok(!h.includes(MARK.span) && !h.includes('cmidrule'), h);
+});
 test('the document\'s macros expand, with arguments', () => {
   const D = state();
   latex.convert('\\newcommand\\prog[1]{\\texttt{#1}}', 1, { D });

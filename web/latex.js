@@ -265,10 +265,20 @@ function convert(text, line, ctx) {
     case 'url': { const g = s.group(); inline(`<a href="${esc(g.text)}">${esc(g.text)}</a>`); break; }
     case 'href': { const u = s.group(), t = s.group(); inline(`<a href="${esc(u.text)}">${inl(t.text, t.line)}</a>`); break; }
     case 'footnote': { const g = s.group(); inline(` <span class="footnote">(${inl(g.text, g.line)})</span>`); break; }
-    case 'multicolumn': {     // one cell re-aligned (a heading over a column of numbers)
+    // One cell re-aligned (a heading over a column of numbers), or a
+    // heading over several columns, centred: the cell is marked with how
+    // many it spans, and the table gives it a colspan.
+    case 'multicolumn': {
       const n = s.group('\\multicolumn').text.trim(); s.group('\\multicolumn');
-      if (n !== '1') die(`\\multicolumn{${n}}: the web edition sets only single cells`, l);
-      const g = s.group('\\multicolumn'); inline(inl(g.text, g.line)); break;
+      if (!/^[1-9]$/.test(n)) die(`\\multicolumn{${n}}: the web edition spans 1 to 9 columns`, l);
+      const g = s.group('\\multicolumn');
+      inline((n === '1' ? '' : `${MARK.span}${n}${MARK.span}`) + inl(g.text, g.line)); break;
+    }
+    // A rule under some columns of a heading, (trim){columns}: the spanning
+    // heading above it says the same in HTML.
+    case 'cmidrule': {
+      if (s.peek() === '(') { const e = s.s.indexOf(')', s.i); if (e < 0) die('\\cmidrule( has no )', l); s.i = e + 1; }
+      s.group('\\cmidrule'); break;
     }
     case 'caption': {
       s.optional();    // the short caption of the lists of figures and tables
@@ -435,7 +445,16 @@ function environment(env, body, s, ctx, line) {
       if (cell.trim()) { row.push(cell); out.push(row); }
       // An empty header cell heads nothing: it is a plain cell.
       const cellTag = (c) => (tag === 'th' && !c.trim() ? 'td' : tag);
-      return out.map((r) => `<tr>${r.map((c, k) => `<${cellTag(c)} class="${aligns[k] || 'l'}">${c.trim()}</${cellTag(c)}>`).join('')}</tr>`).join('\n');
+      const spanned = new RegExp(`^\\s*${MARK.span}(\\d)${MARK.span}`);
+      return out.map((r) => {
+        let k = 0;   // the column the cell starts in
+        return `<tr>${r.map((c) => {
+          const m = spanned.exec(c), n = m ? +m[1] : 1;
+          const body = m ? c.slice(m[0].length) : c, cls = m ? 'c' : aligns[k] || 'l';
+          k += n;
+          return `<${cellTag(body)} class="${cls}"${n > 1 ? ` colspan="${n}"` : ''}>${body.trim()}</${cellTag(body)}>`;
+        }).join('')}</tr>`;
+      }).join('\n');
     };
     const tailText = head === null ? rest : rest.slice(rest.indexOf('\\midrule') + 8);
     const tailLine = restLine + (head === null ? 0 : head.split('\n').length - 1);

@@ -22,6 +22,7 @@ const MARK = {
   refnum: '\u0004',    // \u0004KEY\u0004: the number of a \label
   tag: '\u0005',       // \u0005LABEL\u0005: a chunk's tag (as in the PDF)
   ident: '\u0006',     // \u0006NAME\u0006: the URL of an identifier's entry
+  span: '\u0002',      // \u0002N\u0002 opening a table cell: it spans N columns
   alt: '\u0008',       // the alt text of a figure, filled from its caption
   index: '\u000fINDEX\u000f',   // where \printindex puts the subject index
 };
