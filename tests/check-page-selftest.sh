@@ -27,15 +27,19 @@ expect "miscounted lines" "lengths differ from"
 # A chunk of 12 lines or fewer, its end moved to the next page.
 awk '$1 == "end" && $3 <= 12 && !done { $4++; done = 1 } { print }' "$b/doc.pag" >"$s/doc.pag"
 expect "split short chunk" "is split across PDF pages"
-# A long chunk broken inside a statement: the first line of class 9 (see
-# build-aux/code-breaks.awk) that may break, and every line after it in
-# its chunk, moved to the next page.
-awk 'FNR == NR { c = $0; sub(/^\\pb@breaks\{/, "", c); sub(/\}.*/, "", c)
-                 d = $0; sub(/^.*\}\{/, "", d); sub(/\}$/, "", d)
-                 for (k = 3; k <= length(d) - 3 && !chunk; k++) if (substr(d, k, 1) == 9) { chunk = c; line = k }
-                 next }
+# A long chunk broken inside a statement, a fair place on the line above:
+# the first line of class 9 (see build-aux/code-breaks.awk) that follows
+# one of class 5 or less, every line after it in its chunk moved to the
+# next page, and the text block's foot put at its height.
+pick=$(awk '{ c = $0; sub(/^\\pb@breaks\{/, "", c); sub(/\}.*/, "", c)
+              d = $0; sub(/^.*\}\{/, "", d); sub(/\}$/, "", d)
+              for (k = 4; k <= length(d) - 3; k++)
+                  if (substr(d, k, 1) == 9 && substr(d, k - 1, 1) <= 5) { print c, k; exit } }' "$b/code-breaks.tex")
+awk -v chunk="${pick% *}" -v line="${pick#* }" '
+     FNR == NR { if ($1 == "line" && $2 == chunk && $3 == line) y = $5; next }
+     $1 == "textblock" { $5 = (y / 65536) "pt" }
      $1 == "line" && $2 == chunk && $3 > line { $4++ }
-     { print }' "$b/code-breaks.tex" "$b/doc.pag" >"$s/doc.pag"
+     { print }' "$b/doc.pag" "$b/doc.pag" >"$s/doc.pag"
 expect "break inside a statement" "a place of class 9 (inside a statement)"
 # A "continued" note on the page after a chunk's last page.
 awk '{ print } $1 == "end" && !done { print "continued", $2, 0, $4 + 1; done = 1 }' "$b/doc.pag" >"$s/doc.pag"

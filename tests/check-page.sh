@@ -82,33 +82,50 @@ awk -v file="$pag" '
         exit bad
     }' "$pag" || fail=1
 
-# ---- where long chunks break: each line's page, from doc.pag ("line
-# chunk k page"), against the class that build-aux/code-breaks.awk gave a
-# break after line k in BUILD/code-breaks.tex.  Classes 6 to 9 are the
-# places no book breaks code: a block's header or closing brace with
+# ---- where long chunks break: each line's page and height, from doc.pag
+# ("line chunk k page y"), against the class that build-aux/code-breaks.awk
+# gave a break after line k in BUILD/code-breaks.tex.  Classes 6 to 9 are
+# the places no book breaks code: a block's header or closing brace with
 # fewer than two of its lines, after a comment, before a lone closing
-# brace, inside a statement.
-awk -v file="$pag" '
+# brace, inside a statement.  Such a break is wrong when a fair place
+# (class 0 to 5) on the same page would have ended it at most SHORT lines
+# of text (13.6 pt each) above the text block's foot; it is forced, and
+# named, when every fair place would leave the page emptier than that.
+SHORT=6
+awk -v file="$pag" -v short="$SHORT" '
     FNR == NR {
         c = $0; sub(/^\\pb@breaks\{/, "", c); sub(/\}.*/, "", c)
         d = $0; sub(/^.*\}\{/, "", d); sub(/\}$/, "", d); cls[c] = d; next
     }
-    $1 == "line" {
-        if (($2 SUBSEP ($3 - 1)) in page && page[$2, $3 - 1] != $4) {
-            k = $3 - 1; d = substr(cls[$2], k, 1); n++; count[d]++
-            if (k == 0) { printf "%s: chunk %d breaks after its header, at the foot of PDF page %d\n", file, $2, page[$2, k]; bad = 1 }
-            else if (d == "") { printf "%s: chunk %d has no break class for line %d\n", file, $2, k; bad = 1 }
-            else if (d >= 6) {
-                printf "%s: chunk %d breaks after its line %d, a place of class %s (%s), at the foot of PDF page %d\n",
-                    file, $2, k, d, d == 6 ? "a block's opening or closing line with fewer than two of its lines" : d == 7 ? "a comment apart from its code" :
-                    d == 8 ? "a lone closing brace carried over" : "inside a statement", page[$2, k]; bad = 1 }
-        }
-        page[$2, $3] = $4; lines++
+    $1 == "textblock" { foot = $5; sub(/pt$/, "", foot); foot *= 65536 }
+    $1 == "line" { page[$2, $3] = $4; y[$2, $3] = $5; if ($3 > last[$2]) last[$2] = $3; lines++ }
+    function why(d) {
+        return d == 6 ? "a block header or closing brace with under two of its lines" : d == 7 ? "a comment apart from its code" :
+               d == 8 ? "a lone closing brace carried over" : "inside a statement"
     }
     END {
         if (!lines) { printf "%s: no line of code recorded its page\n", file; bad = 1 }
-        if (!bad) { s = ""; for (d = 0; d <= 5; d++) if (count[d]) s = s sprintf(" %d of class %d;", count[d], d)
-            printf "  %s: %d breaks inside chunks, each at a fair place:%s none of classes 6-9\n", file, n, s }
+        if (foot == "") { printf "%s: no text block foot recorded\n", file; bad = 1 }
+        for (c in last) for (k = 0; k < last[c]; k++) {
+            if (page[c, k] == page[c, k + 1]) continue
+            n++; d = substr(cls[c], k, 1)
+            if (k == 0) { printf "%s: chunk %d breaks after its header, at the foot of PDF page %d\n", file, c, page[c, k]; bad = 1; continue }
+            if (d == "") { printf "%s: chunk %d has no break class for line %d\n", file, c, k; bad = 1; continue }
+            count[d]++
+            if (d < 6) continue
+            fair = 0
+            for (j = k - 1; j >= 3 && page[c, j] == page[c, k]; j--)
+                if (substr(cls[c], j, 1) < 6 && (y[c, j] - foot) / 65536 <= short * 13.6) { fair = j; break }
+            if (fair) {
+                printf "%s: chunk %d breaks after its line %d, a place of class %s (%s), at the foot of PDF page %d; after line %d, %.1f lines of text higher, was fair\n",
+                    file, c, k, d, why(d), page[c, k], fair, (y[c, fair] - y[c, k]) / 65536 / 13.6; bad = 1
+            } else forced = forced sprintf(" chunk %d line %d (class %s, PDF page %d);", c, k, d, page[c, k])
+        }
+        if (!bad) {
+            s = ""; for (d = 0; d <= 9; d++) if (count[d]) s = s sprintf(" %d of class %d;", count[d], d)
+            printf "  %s: %d breaks inside chunks:%s none poor where a fair place leaves the page at most %d lines short\n", file, n, s, short
+            if (forced != "") printf "  %s: poor breaks whose fair places would all leave the page over %d lines short:%s\n", file, short, forced
+        }
         exit bad
     }' "$b/code-breaks.tex" "$pag" || fail=1
 
