@@ -10,13 +10,18 @@
 # build/doc.pdf).  This counts the characters of every line of every code
 # chunk in doc.nw (a tab as 8, noweb's @<< as the << it prints) and exits
 # 1 naming each line longer than MAX, so such a line is broken in the
-# source by its author rather than left to run off the page.
+# source by its author rather than left to run off the page.  It also
+# names a second blank line in a row inside a chunk: one blank line
+# parts two definitions everywhere else.
 set -eu -o pipefail
 [ $# = 2 ] || { echo "usage: tests/check-code-width.sh MAX doc.nw" >&2; exit 2; }
 max=$1 src=$2
 awk -v max="$max" '
-    /^<<.*>>=[ \t]*$/ { code = 1; next }
+    /^<<.*>>=[ \t]*$/ { code = 1; blank = 0; next }
     /^@([ \t]|$)/ { code = 0 }
+    code && /^[ \t]*$/ && blank++ {
+        printf "%s:%d: a second blank line in a row in a chunk\n", FILENAME, FNR > "/dev/stderr"; bad = 1 }
+    code && /[^ \t]/ { blank = 0 }
     code { t = $0; gsub(/@<</, "<<", t); gsub(/\t/, "        ", t); lines++
            if (length(t) > max) {
                printf "%s:%d: a code line of %d characters; the page holds %d\n",

@@ -89,6 +89,17 @@ awk 'BEGIN { RS = ORS = "\f" }
                out = out "     Exercises . . . . . . . . . . . . . . . .   3\n" }
        print out }' "$s/text/doc.txt" | sed '$ s/\f$//' >"$s/text-ex/doc.txt"
 PAGE_TEXT=$s/text-ex expect "exercises in the contents" 'list "Exercises" 11 times'
+# Every page headed by the last section that starts on it, as LaTeX heads
+# them by default: the head of each page that opens in one section and
+# starts the next names the next (its number and title from the contents).
+mkdir -p "$s/text-last"
+cp "$s/text/doc.html" "$s/text/dests" "$s/text-last/"
+awk 'BEGIN { RS = ORS = "\f" }
+     { n = split($0, L, "\n"); for (i = 2; i <= n; i++) if (L[i] ~ /^ *2 +The limit definition formula *$/) {
+           sub(/1 +What a derivative is/, "2   The limit definition formula", L[1]); break }
+       out = ""; for (i = 1; i <= n; i++) out = out L[i] (i < n ? "\n" : ""); print out }' \
+    "$s/text/doc.txt" >"$s/text-last/doc.txt"
+PAGE_TEXT=$s/text-last expect "head of the last section" "not by \"1 What\""
 # The outline without the exercises' entries: the contents no longer
 # list them, so they must be reachable there.
 rm "$s/latex/doc.out"

@@ -129,6 +129,48 @@ awk -v file="$pag" -v short="$SHORT" '
         exit bad
     }' "$b/code-breaks.tex" "$pag" || fail=1
 
+# ---- running heads: each page of the text is headed by the section in
+# force at its top, or by the section whose heading opens the page (its
+# first line, under the head); a page where a part begins, by the section
+# that starts on it, if any.  The sections and parts, with their first
+# folios, come from the contents (doc.toc); a section is named in the head
+# by its number and its title's first word, or by its title when it has
+# no number.
+awk '/^\\contentsline \{(part|section)\}/ {
+        kind = $0; sub(/^\\contentsline \{/, "", kind); sub(/\}.*/, "", kind)
+        t = $0; sub(/^\\contentsline \{[a-z]*\}\{/, "", t)
+        page = t; sub(/\}\{[^}]*\}%?$/, "", page); sub(/.*\{/, "", page)
+        num = ""
+        if (t ~ /^\\numberline \{/) { num = t; sub(/^\\numberline \{/, "", num); sub(/\}.*/, "", num); sub(/^\\numberline \{[^}]*\}/, "", t) }
+        sub(/\}\{[^}]*\}\{[^}]*\}%?$/, "", t); gsub(/\\[a-zA-Z]+ ?|[{}$]/, "", t)
+        if (num != "") { split(t, w, " "); t = num " " w[1] }
+        print kind "\t" page "\t" t }' "$b/latex/doc.toc" >"$tmp/heads"
+awk -v file="$pdf" -v headsfile="$tmp/heads" '
+    BEGIN {
+        FS = "\t"
+        while ((getline r < headsfile) > 0) { split(r, f, "\t"); n++; kind[n] = f[1]; at[n] = f[2] + 0; key[n] = f[3] }
+        RS = "\f"; FS = " "
+    }
+    {
+        m = split($0, L, "\n"); head = ""; first = ""
+        for (i = 1; i <= m; i++) if (L[i] ~ /[^ ]/) { if (head == "") head = L[i]; else { first = L[i]; break } }
+        gsub(/ +/, " ", head); sub(/ $/, "", head); gsub(/ +/, " ", first); sub(/^ /, "", first)
+        if (head !~ / [0-9]+$/) next          # the front matter: roman folios
+        folio = head; sub(/.* /, "", folio); folio += 0
+        want = ""; part = 0
+        for (i = 1; i <= n; i++) {
+            if (at[i] > folio) break
+            if (kind[i] == "part") { if (at[i] == folio) { part = 1; want = "" }; continue }
+            if (at[i] < folio || index(first, key[i]) == 1 || part) want = key[i]
+            if (part && at[i] == folio) break
+        }
+        if (want == "") next
+        checked++
+        if (index(head, " " want " ") == 0) { printf "%s: PDF page %d (folio %d) is headed \"%s\", not by \"%s\"\n", file, NR, folio, head, want; bad = 1 }
+    }
+    END { if (!bad) printf "  %s: %d running heads, each the section at the page top or whose heading opens it\n", file, checked; exit bad }' \
+    "$text/doc.txt" || fail=1
+
 # ---- the last line of each page, from the PDF's text laid out as lines
 awk -F'\t' '/^\\contentsline \{section\}/ { sub(/^\\contentsline \{section\}\{(\\numberline \{[^}]*\})?/, ""); sub(/\}\{[0-9ivx]*\}\{.*$/, ""); print }' \
     "$b/latex/doc.toc" >"$tmp/sections"
