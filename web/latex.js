@@ -422,15 +422,18 @@ function environment(env, body, s, ctx, line) {
     const cap = `<figcaption><span class="fignum">${kind === 'figure' ? 'Figure' : 'Table'} ${num}.</span> ${fl.caption}</figcaption>`;
     return `<figure class="${kind}" id="${target.id}">${kind === 'table' ? cap + inner : inner + cap}</figure>`;
   }
-  case 'tabular': case 'tabular*': {
+  // tabularx: a tabular of a given width whose X columns share what the
+  // others leave; in HTML the width is the page's, and X a paragraph column.
+  case 'tabular': case 'tabular*': case 'tabularx': {
     if (env === 'tabular*') s.group();
     const spec = new Src(body.text);
+    if (env === 'tabularx') spec.group('tabularx');
     const colspec = spec.group('tabular').text;
     const aligns = [];
     const cs = new Src(colspec);
     while (!cs.eof()) {
       const c = cs.peek();
-      if ('lrc'.includes(c)) { aligns.push(c); cs.i++; } else if (c === 'd') { aligns.push('r'); cs.i++; } else if ('pmb'.includes(c)) { cs.i++; cs.group(); aligns.push('p'); } else if (c === '@' || c === '>' || c === '<') { cs.i++; cs.group(); } else cs.i++;
+      if ('lrc'.includes(c)) { aligns.push(c); cs.i++; } else if (c === 'd') { aligns.push('r'); cs.i++; } else if ('pmb'.includes(c)) { cs.i++; cs.group(); aligns.push('p'); } else if (c === 'X') { cs.i++; aligns.push('p'); } else if (c === '@' || c === '>' || c === '<') { cs.i++; cs.group(); } else cs.i++;
     }
     const rest = body.text.slice(spec.i);
     const restLine = body.line + body.text.slice(0, spec.i).split('\n').length;
