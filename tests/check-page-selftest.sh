@@ -100,6 +100,30 @@ awk 'BEGIN { RS = ORS = "\f" }
        out = ""; for (i = 1; i <= n; i++) out = out L[i] (i < n ? "\n" : ""); print out }' \
     "$s/text/doc.txt" >"$s/text-last/doc.txt"
 PAGE_TEXT=$s/text-last expect "head of the last section" "not by \"1 What\""
+# An entry of the list of figures whose title runs up to its page
+# number, as LaTeX's own list let long titles do: a word inserted on the
+# first page number's line, ending 2 pt left of the number.
+mkdir -p "$s/text-toc"
+cp "$s/text/doc.txt" "$s/text/dests" "$s/text-toc/"
+awk '/<word / && !done && />List<\/word>/ { list = 1 }
+     /<word / && list && !done && />[0-9]+<\/word>/ {
+         match($0, /xMin="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0
+         if (x > 380) { w = $0; sub(/xMin="[0-9.]+"/, "xMin=\"" (x - 40) "\"", w); sub(/xMax="[0-9.]+"/, "xMax=\"" (x - 2) "\"", w)
+                        sub(/>[0-9]+</, ">residuals<", w); print w; done = 1 } }
+     { print }' "$s/text/doc.html" >"$s/text-toc/doc.html"
+PAGE_TEXT=$s/text-toc expect "list entry into its number" "before the box of its page number"
+# Part I's last page with only two lines, as it once had (the last two
+# of an exercise): the page before Part II's title cut to its head and
+# two lines.
+mkdir -p "$s/text-part"
+cp "$s/text/doc.html" "$s/text/dests" "$s/text-part/"
+awk 'BEGIN { RS = "\f" } /\n *Part II *\n/ { print NR - 1; exit }' "$s/text/doc.txt" >"$s/part-page"
+awk -v cut="$(cat "$s/part-page")" 'BEGIN { RS = ORS = "\f" }
+     NR == cut { n = split($0, L, "\n"); out = ""; k = 0
+                 for (i = 1; i <= n && k < 3; i++) { out = out L[i] "\n"; if (L[i] ~ /[^ ]/) k++ }
+                 $0 = out }
+     { print }' "$s/text/doc.txt" | sed '$ s/\f$//' >"$s/text-part/doc.txt"
+PAGE_TEXT=$s/text-part expect "a part's last page of two lines" "carries 2 lines"
 # The outline without the exercises' entries: the contents no longer
 # list them, so they must be reachable there.
 rm "$s/latex/doc.out"

@@ -21,7 +21,9 @@
 #   - the title is not centred on the page, or the typewriter face is
 #     the light condensed one;
 #   - an entry of the list of figures or tables is longer than a short
-#     caption (70 characters);
+#     caption (70 characters), or ends less than 1 em before its page
+#     number;
+#   - a part's last page carries fewer than 5 lines;
 #   - the back matter (appendices and indexes) is not a top-level entry
 #     of the outline of its own, or a page of it is headed "Part II".
 set -eu -o pipefail
@@ -320,6 +322,68 @@ for list in lof lot; do
               if (!bad) printf "  %s: %d entries, each a short caption\n", file, n; exit bad }' \
         "$b/latex/doc.$list" || fail=1
 done
+
+# ---- ... and in them, at least 1 em of leader between an entry's title
+# and its page number's box (doc.nw's \pb@tocgap; the box is \@pnumwidth,
+# 2.2 em, wide, the number set flush right in it): the number's word at the
+# text block's right edge, against the rightmost word on its line that is
+# not a leader dot (a superscript included), at least 3.2 em (35 PDF
+# points at 11 pt, less 1 for the glyphs' sides) left of the number's
+# right edge.  LaTeX's own lists let a long title's last line run right
+# up to the number's box.
+awk -v file="$pdf" -v pagfile="$pag" '
+    BEGIN { while ((getline r < pagfile) > 0) if (r ~ /^textblock /) { split(r, f, " "); sub(/pt$/, "", f[3]); right = f[3] * 72 / 72.27 } }
+    function flush(   i, j, end_, gap) {
+        if (listpage) for (i = 1; i <= nw; i++) {
+            if (w[i] !~ /^([0-9]+|[ivxlc]+)$/ || x1[i] < right - 3 || x1[i] > right + 3) continue
+            end_ = 0
+            for (j = 1; j <= nw; j++)
+                if (j != i && x1[j] < x0[i] && (y[j] - y[i])^2 < 25 && w[j] !~ /^[. ]+$/ && x1[j] > end_) end_ = x1[j]
+            if (!end_) continue
+            entries++; gap = x1[i] - end_ - 24.1
+            if (gap < 10) { printf "%s: PDF page %d: an entry of the lists ends %.1f pt before the box of its page number %s, under 1 em\n", file, page, gap, w[i]; bad = 1 }
+        }
+        nw = 0; listpage = 0
+    }
+    /<page / { flush(); page++ }
+    /<word / {
+        nw++
+        match($0, /xMin="[0-9.]+"/); x0[nw] = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        match($0, /xMax="[0-9.]+"/); x1[nw] = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        match($0, /yMax="[0-9.]+"/); y[nw] = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        t = $0; sub(/^.*">/, "", t); sub(/<.*$/, "", t); w[nw] = t
+        if (nw >= 3 && w[nw - 2] == "List" && w[nw - 1] == "of" && (t == "Figures" || t == "Tables")) listpage = 1
+    }
+    END {
+        flush()
+        if (!entries) { printf "%s: no entries with page numbers found in the lists of figures and tables\n", file; bad = 1 }
+        if (!bad) printf "  %s: the %d entries of the lists of figures and tables each end at least 1 em before their page numbers'"'"' boxes\n", file, entries
+        exit bad
+    }' "$text/doc.html" || fail=1
+
+# ---- a part's last page (or that of the pages before Part I) carries at
+# least five lines of text below its head, not the last two lines of an
+# exercise alone (doc.nw's preamble, at \part).  The parts' first folios
+# come from the contents; each page's folio from its head.
+awk '/^\\contentsline \{part\}/ { t = $0; sub(/\}\{[^}]*\}%?$/, "", t); sub(/.*\{/, "", t); print t }' \
+    "$b/latex/doc.toc" >"$tmp/parts"
+awk -v file="$pdf" -v partsfile="$tmp/parts" '
+    BEGIN { while ((getline r < partsfile) > 0) starts[r] = 1; RS = "\f" }
+    {
+        m = split($0, L, "\n"); head = ""; lines = 0
+        for (i = 1; i <= m; i++) if (L[i] ~ /[^ ]/) { if (head == "") head = L[i]; else lines++ }
+        folio = head; sub(/ +$/, "", folio); sub(/.* /, "", folio)
+        if (folio in starts && NR > 1 && prevfolio ~ /^[0-9]+$/) {
+            checked++
+            if (prevlines < 5) { printf "%s: PDF page %d (folio %s), the last before the part starting on folio %s, carries %d lines\n", file, NR - 1, prevfolio, folio, prevlines; bad = 1 }
+        }
+        prevfolio = folio; prevlines = lines
+    }
+    END {
+        if (!checked) { printf "%s: no page before a part found\n", file; bad = 1 }
+        if (!bad) printf "  %s: the %d pages that end a part (or the pages before Part I) each carry at least 5 lines\n", file, checked
+        exit bad
+    }' "$text/doc.txt" || fail=1
 
 # The PDF's outline (hyperref's doc.out), one entry a line: level, tab, title.
 # hyperref writes titles as UTF-16 in octal escapes; ASCII titles decode
