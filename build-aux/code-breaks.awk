@@ -11,22 +11,28 @@
 # statement, between a comment and what it describes, or before a lone
 # closing brace.  The classes, best first (the preamble gives each a
 # penalty):
-#   0  after a blank line, before code at the left margin (between
+#   0  at a blank line, before code at the left margin (between
 #      top-level definitions)
-#   1  after a blank line, inside a block
+#   1  at a blank line, inside a block (with the room class 4 asks)
 #   2  between two top-level items with no blank line between them (its
-#      brackets closed, then a line at the left margin but not a brace)
-#   3  before a blank line (the blank line would head the next page)
+#      brackets closed, then a line at the left margin but not a brace),
+#      two lines of the run on each side
+#   (3  unused: a break before a blank line is as good as one after it,
+#      since the preamble sets a blank line as glue, which a page's top
+#      or foot drops)
 #   4  between two statements (or initialisers, or members) of a block
-#      not inside another block: a function's body, a structure
-#   5  the same inside a nested block (the body of a loop, a branch)
-#   6  a block's opening line with fewer than two of its lines after
-#      it, or its closing brace with fewer than two before it: a header
-#      apart from its body, a case label apart from its statements
+#      not inside another block - a function's body, a structure - with
+#      three of its lines on each side
+#   5  the same inside a nested block (the body of a loop, a branch),
+#      with two of that block's lines on each side
+#   6  near a block's edge: fewer lines on a side than classes 1, 2, 4
+#      and 5 ask, or after a line that opens a block (a header apart from
+#      its body, a case label apart from its statements)
 #   7  after a comment, apart from the code it describes
-#   8  before a closing brace alone on its line
-#   9  inside a statement, an expression in parentheses, a function's
-#      header or a preprocessor line continued with a backslash
+#   8  before a line that opens with a closing brace ("}", "} else {")
+#   9  inside a statement, a comment, an expression in parentheses, a
+#      function's header or a preprocessor line continued with a
+#      backslash
 # The last line gets a digit too; the preamble never breaks there.
 # C is read roughly, line by line: comments, string literals and
 # character constants are skipped so that their brackets and semicolons
@@ -44,7 +50,7 @@ function flush(    k, out) {
 # last character outside comments and strings, the depth of round and
 # square brackets at its end and that of braces (from the chunk's start).
 function scan(k, s,    i, c, c2, len, code, last) {
-    len = length(s); code = 0; last = ""
+    len = length(s); code = 0; last = ""; low = braces
     for (i = 1; i <= len; i++) {
         c = substr(s, i, 1); c2 = substr(s, i, 2)
         if (state == "comment") {
@@ -65,7 +71,7 @@ function scan(k, s,    i, c, c2, len, code, last) {
         else if (c == "(" || c == "[") depth++
         else if (c == ")" || c == "]") depth--
         else if (c == "{") braces++
-        else if (c == "}") braces--
+        else if (c == "}") { braces--; if (braces < low) low = braces }
     }
     if (state == "string" || state == "char") state = "code"  # unterminated: C has none
     blank[k] = (s ~ /^[ \t]*$/)
@@ -73,8 +79,10 @@ function scan(k, s,    i, c, c2, len, code, last) {
     lastc[k] = last
     deep[k] = depth
     block[k] = braces
+    incomment[k] = (state == "comment")   # a block comment runs on to the next line
+    dip[k] = low          # the lowest brace depth on the line: "} else {" closes a block
     indent[k] = match(s, /[^ \t]/) - 1
-    closer[k] = (s ~ /^[ \t]*}[;,]?[ \t]*$/)
+    closer[k] = (s ~ /^[ \t]*}/)
     opener[k] = (s ~ /^[ \t]*{/)
     chunkref[k] = (s ~ /^[ \t]*<<.*>>[ \t]*$/)
     preproc[k] = (s ~ /^[ \t]*#/)
@@ -82,26 +90,42 @@ function scan(k, s,    i, c, c2, len, code, last) {
 }
 
 # The class of a break after line k (k < n).
-function class(k,    d, j, m) {
-    if (blank[k]) return (k + 1 <= n && blank[k + 1]) ? 3 : (indent[k + 1] == 0 ? 0 : 1)
-    if (blank[k + 1]) return 3
-    if (commentonly[k]) return 7
-    if (closer[k + 1]) return 8
-    if (deep[k] > 0 || (preproc[k] && backslash[k])) return 9
-    if (lastc[k] == "{" || (lastc[k] == ":" && !chunkref[k])) return 6
-    if (!(chunkref[k] || preproc[k] || lastc[k] == ";" || lastc[k] == "}" || lastc[k] == ",")) {
-        # a complete line at the left margin followed by another, as in a
-        # list of macro calls (X-macros); not a function's header before
-        # its brace
-        if (indent[k + 1] == 0 && !opener[k + 1]) return 2
-        return 9
+function class(k,    atblank, d, j, m, j0, m0, p0, p1) {
+    if (incomment[k]) return 9
+    atblank = blank[k] || blank[k + 1]
+    if (!atblank) {
+        if (commentonly[k]) return 7
+        if (closer[k + 1]) return 8
+        if (deep[k] > 0 || (preproc[k] && backslash[k])) return 9
+        if (lastc[k] == "{" || (lastc[k] == ":" && !chunkref[k])) return 6
+        # a line that ends no statement: the break is inside one, unless it
+        # is a complete line at the left margin followed by another, as in
+        # a list of macro calls (X-macros), and not a function's header
+        # before its brace
+        if (!(chunkref[k] || preproc[k] || lastc[k] == ";" || lastc[k] == "}" || lastc[k] == ","))
+            if (!(block[k] <= 0 && indent[k + 1] == 0 && !opener[k + 1])) return 9
     }
     d = block[k]
-    if (d <= 0) return indent[k + 1] == 0 ? 2 : 4
-    # the innermost block round the break: opened on line j, closed on m
-    for (j = k; j >= 1 && block[j - 1] >= d; j--) ;
-    for (m = k + 1; m <= n && block[m] >= d; m++) ;
+    if (d <= 0) {
+        if (atblank) { for (j = k + 1; j < n && blank[j]; j++) ; return indent[j] == 0 ? 0 : 1 }
+        if (indent[k + 1] != 0) return 4     # a fragment of a function's body
+        # a run of top-level lines with no blank line: two on each side
+        for (p0 = k; p0 > 1 && !blank[p0 - 1]; p0--) ;
+        for (p1 = k + 1; p1 < n && !blank[p1 + 1]; p1++) ;
+        return (k - p0 + 1 < 2 || p1 - k < 2) ? 6 : 2
+    }
+    # the outermost block round the break (a function's body, a
+    # structure): opened on line j0, closed on line m0; three of its lines
+    # on each side
+    for (j0 = k; j0 >= 1 && block[j0 - 1] >= 1 && dip[j0] >= 1; j0--) ;
+    for (m0 = k + 1; m0 <= n && dip[m0] >= 1; m0++) ;
+    if (k - j0 < 3 || m0 - 1 - k < 3) return 6
+    # the innermost block: opened on line j, closed on line m; two of its
+    # lines on each side
+    for (j = k; j >= 1 && block[j - 1] >= d && dip[j] >= d; j--) ;
+    for (m = k + 1; m <= n && dip[m] >= d; m++) ;
     if (k - j < 2 || m - 1 - k < 2) return 6
+    if (atblank) return 1
     return d == 1 ? 4 : 5
 }
 

@@ -29,8 +29,9 @@ plot 'data/derivative-function/quotients.tsv' using 1:5 with lines ls 1 lw 2, \
      '' using 1:7 with lines ls 2, \
      '' using 1:6 with points ls 13 lc rgb '#000000' pt 6 ps 0.7, \
      '' every ::1::1 using 1:5:('$x^3$') with labels left offset 1.2, -0.4 , \
-     '' every ::17::17 using 1:7:('$3x^2$') with labels right offset -0.8, 0.4 tc ls 2
-# The residuals in units of h: 1 for x^2, 3x + h for x^3.
+     '' every ::17::17 using 1:7:('$3x^2$') with labels right offset -1.2, 1.2 tc ls 2
+# The residuals in units of h: 1 for x^2, 3x + h for x^3.  Their labels
+# stand clear of the y axis and its ticks.
 set tmargin at screen 0.41; set bmargin at screen 0.12
 set format x '$%g$'
 set xlabel '$x$'
@@ -40,12 +41,12 @@ set yrange [0:2]
 set ytics 1
 plot 'data/derivative-function/residuals.tsv' using 1:($3/$3) with lines ls 6, \
      '' using 1:($2/$3) with points ls 13 lc rgb '#000000' pt 6 ps 0.7, \
-     '' every ::1::1 using 1:($3/$3):('the algebra: $h/h = 1$') with labels left offset 0.6, 0.8
+     '' every ::1::1 using 1:($3/$3):('the algebra: $h/h = 1$') with labels left offset 1.5, 0.8
 set lmargin at screen right_l; set rmargin at screen right_r
 unset ylabel
 set yrange [*:*]
 set ytics 3
 plot 'data/derivative-function/residuals.tsv' using 1:($5/$3) with lines ls 6, \
      '' using 1:($4/$3) with points ls 13 lc rgb '#000000' pt 6 ps 0.7, \
-     '' every ::1::1 using 1:(6):('the algebra: $3x + h$') with labels left offset 0.6, 0
+     '' every ::1::1 using 1:(6):('the algebra: $3x + h$') with labels left offset 1.5, 0
 unset multiplot

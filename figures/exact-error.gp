@@ -9,7 +9,7 @@
 # and their curves coincide, and for the smallest all three are 1.
 # Errors that are exactly zero, which a logarithmic axis cannot draw, are
 # drawn on a strip below the axis marked 0, if there are any.  The predicted best steps are
-# the two grey dashed lines, each labelled.
+# the two grey dashed lines, each labelled a little clear of its line.
 fig_height = 8.5
 load 'style.gp'
 @logx; @logy
@@ -30,9 +30,9 @@ if (STATS_sum > 0) {
 }
 set key at graph 0.02, 0.62 left top
 stats 'data/exact-derivatives/guides.tsv' index 0 using 1 nooutput
-set label 1 '$h = \sqrt{\varepsilon}$' at STATS_min, 0.05 right offset -0.5, 0
+set label 1 '$h = \sqrt{\varepsilon}$' at STATS_min, 0.05 right offset -1.2, 0
 stats 'data/exact-derivatives/guides.tsv' index 1 using 1 nooutput
-set label 2 '$h = \varepsilon^{1/3}$' at STATS_min, 0.05 left offset 0.5, 0
+set label 2 '$h = \varepsilon^{1/3}$' at STATS_min, 0.05 left offset 1.2, 0
 zero(e) = e == 0 ? strip : NaN
 plot 'data/exact-derivatives/guides.tsv' index 0 using 1:2 with lines ls 6 dt (5, 3) notitle, \
      '' index 1 using 1:2 with lines ls 6 dt (5, 3) notitle, \

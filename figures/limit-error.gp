@@ -5,14 +5,17 @@ load 'style.gp'
 set xlabel 'step $h$'
 set ylabel '$|\mathrm{quotient} - f^\prime(x)|$'
 set xrange [1e-18:2]
-set yrange [1e-10:30]
-set xtics 1e-18, 100
+# The errors of 6 (the quotient 0) stand clear of the top, a decade and
+# more below it; a tick every third decade keeps the powers of ten apart.
+set yrange [1e-10:300]
+set xtics 1e-18, 1000
 set ytics 1e-10, 100
 set key bottom left
 stats 'data/limit-quotient/guide.tsv' using 1 nooutput
-set label 1 '$h = \sqrt{\varepsilon f(x)}$' at STATS_min, 3e-10 left offset 0.5, 0 front
+set label 1 '$h = \sqrt{\varepsilon f(x)}$' at STATS_min, 5e-10 left offset 1, 0 front
 set label 2 'truncation: slope $+1$' at 5e-7, 1e-8 left front
-set label 3 'rounding: slope $-1$' at 2e-18, 1e-5 left front
+# Rounding's label in two lines, so that it ends well left of the branch.
+set label 3 '\shortstack[l]{rounding:\\ slope $-1$}' at 2e-18, 1e-5 left front
 # The steps h = 10^(-j/8) are eight a decade, too close for a marker each:
 # the line joins them all, a square marks every fourth (j = 0, 4, 8, ...),
 # so that squares and the powers of two's circles stay apart, in grey too.

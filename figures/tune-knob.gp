@@ -7,19 +7,21 @@ songs_drawn = 40
 stats 'data/tune-knob/ends.tsv' using 1 nooutput; start = STATS_min
 stats 'data/tune-knob/ends.tsv' using 2 nooutput; target = STATS_min
 set key noautotitle
-set xrange [0:songs_drawn]
+# The last song's pair of bars ends 0.6 right of it: room for it.
+set xrange [0:songs_drawn + 0.7]
 set multiplot layout 2, 1 margins 0.12, 0.98, 0.13, 0.98 spacing 0, 0.06
 set ylabel 'input $x$'
 set format x ''
 set yrange [0:*]
 set ytics 0.5
-# Both runs' inputs: the songs in order (black, solid) at each song, the
-# songs reversed just right of it, drawn as that run is below (blue, long
-# dashes), so that grey print tells them apart too.  Each dashed bar is
-# drawn from its top down, where its dashes start, so that its top is
-# its height.
-plot 'data/tune-knob/trace.tsv' using 1:2 with impulses ls 1 lw 1.5, \
-     'data/tune-knob/trace-reversed.tsv' using ($1 + 0.35):2:(0):(-$2) with vectors nohead ls 2 lw 1.5
+# Both runs' inputs, a pair of bars at each song: the songs in order as a
+# black bar, the songs reversed as a pale blue bar outlined in the dark
+# blue that run is drawn in below, just right of it.  Filled against pale,
+# the two runs stay apart in grey print at reading size.
+set boxwidth 0.4 absolute
+plot 'data/tune-knob/trace.tsv' using 1:2 with boxes lc rgb '#000000' fs solid 1 noborder, \
+     'data/tune-knob/trace-reversed.tsv' using ($1 + 0.4):2 with boxes lc rgb '#b4cbe8' \
+         fs solid 1 border lc rgb word(text_colours, 2)
 set format x '$%g$'
 set xlabel 'song'
 set ylabel 'knob $w$'

@@ -11,14 +11,16 @@
 # chunk in doc.nw (a tab as 8, noweb's @<< as the << it prints) and exits
 # 1 naming each line longer than MAX, so such a line is broken in the
 # source by its author rather than left to run off the page.  It also
-# names a second blank line in a row inside a chunk: one blank line
-# parts two definitions everywhere else.
+# names a second blank line in a row inside a chunk (one blank line
+# parts two definitions everywhere else) and a chunk that ends in a blank
+# line (a gap before its "Uses" line that no other chunk has).
 set -eu -o pipefail
 [ $# = 2 ] || { echo "usage: tests/check-code-width.sh MAX doc.nw" >&2; exit 2; }
 max=$1 src=$2
 awk -v max="$max" '
-    /^<<.*>>=[ \t]*$/ { code = 1; blank = 0; next }
-    /^@([ \t]|$)/ { code = 0 }
+    function ends() { if (code && blank) { printf "%s:%d: a chunk ends in a blank line\n", FILENAME, FNR - 1 > "/dev/stderr"; bad = 1 } }
+    /^<<.*>>=[ \t]*$/ { ends(); code = 1; blank = 0; next }
+    /^@([ \t]|$)/ { ends(); code = 0 }
     code && /^[ \t]*$/ && blank++ {
         printf "%s:%d: a second blank line in a row in a chunk\n", FILENAME, FNR > "/dev/stderr"; bad = 1 }
     code && /[^ \t]/ { blank = 0 }

@@ -115,12 +115,16 @@ awk -v file="$pag" -v short="$SHORT" '
             if (d == "") { printf "%s: chunk %d has no break class for line %d\n", file, c, k; bad = 1; continue }
             count[d]++
             if (d < 6) continue
-            fair = 0
+            fair = -1
             for (j = k - 1; j >= 3 && page[c, j] == page[c, k]; j--)
                 if (substr(cls[c], j, 1) < 6 && (y[c, j] - foot) / 65536 <= short * 13.6) { fair = j; break }
-            if (fair) {
-                printf "%s: chunk %d breaks after its line %d, a place of class %s (%s), at the foot of PDF page %d; after line %d, %.1f lines of text higher, was fair\n",
-                    file, c, k, d, why(d), page[c, k], fair, (y[c, fair] - y[c, k]) / 65536 / 13.6; bad = 1
+            # or before the chunk, which then starts the next page: the
+            # header line is a line of text higher than its record
+            if (fair < 0 && page[c, 0] == page[c, k] && (y[c, 0] - foot) / 65536 + 13.6 <= short * 13.6) fair = 0
+            if (fair >= 0) {
+                printf "%s: chunk %d breaks after its line %d, a place of class %s (%s), at the foot of PDF page %d; %s, %.1f lines of text higher, was fair\n",
+                    file, c, k, d, why(d), page[c, k], fair ? "after line " fair : "before the chunk",
+                    (y[c, fair] - y[c, k]) / 65536 / 13.6 + (fair ? 0 : 1); bad = 1
             } else forced = forced sprintf(" chunk %d line %d (class %s, PDF page %d);", c, k, d, page[c, k])
         }
         if (!bad) {

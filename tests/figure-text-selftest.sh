@@ -4,8 +4,13 @@
 #      error figure (figures/limit-error.gp before the page-size style, at
 #      10 pt with `set ylabel offset 1,0`): must be reported.
 #   2. The same axes with the label in its default place: must pass.
+#      (Their x ticks are every third decade: every second stood under 6
+#      points apart, which case 4's rule reports.)
 #   3. Normal math beside each other (superscripts, subscripts, a radical,
 #      a prime, a hat, a fraction slash): must pass.
+#   4. Tick labels 0, 5, ..., 100 on a 12.5 cm axis, which do not overlap
+#      but stand about 2 points apart: must be reported.
+#   5. The same axis with a tick every 20: must pass.
 # Each is drawn by gnuplot's cairolatex and set standalone as the build does.
 # Usage: tests/figure-text-selftest.sh WORKDIR
 set -eu -o pipefail
@@ -25,7 +30,7 @@ draw() {  # name, gnuplot commands: draws fig/name.tex/.pdf, sets name.pdf
 }
 
 axes="set logscale xy; set format x '\$10^{%T}\$'; set format y '\$10^{%T}\$';
-  set xrange [1e-18:2]; set yrange [1e-17:10]; set ytics 1e-16, 100;
+  set xrange [1e-18:2]; set yrange [1e-17:10]; set xtics 1e-18, 1000; set ytics 1e-16, 100;
   set xlabel 'step \$h\$'; set ylabel '\$|\\mathrm{quotient} - f^\\prime(x)|\$'"
 draw collision "$axes; set ylabel offset 1,0; plot x notitle"
 draw apart "$axes; plot x notitle"
@@ -36,6 +41,8 @@ draw math "set xrange [0:1]; set yrange [0:1]; unset key;
   set label 4 '\$L - L_{\\min}\$, \$f^\\prime(x)\$, \$\\hat y = wx + b\$' at 0.1, 0.6;
   set label 5 'secant, \$h = 2\$' at 0.1, 0.5;
   plot x notitle"
+draw crowded "set xrange [0:100]; set xtics 5; plot x notitle"
+draw spaced "set xrange [0:100]; set xtics 20; plot x notitle"
 
 failed=0
 if out=$("$here/tests/figure-text.sh" collision.pdf); then
@@ -47,4 +54,11 @@ fi
   || { echo "figure-text: flags a y label in its default place" >&2; failed=1; }
 "$here/tests/figure-text.sh" math.pdf >&2 \
   || { echo "figure-text: flags normal math" >&2; failed=1; }
+if out=$("$here/tests/figure-text.sh" crowded.pdf); then
+  echo "figure-text: tick labels 2 points apart were not caught" >&2; failed=1
+elif ! grep -F 'numbers' <<<"$out" >/dev/null; then
+  echo "figure-text: the crowded ticks were reported as something else: $out" >&2; failed=1
+fi
+"$here/tests/figure-text.sh" spaced.pdf >&2 \
+  || { echo "figure-text: flags tick labels a tick every 20 apart" >&2; failed=1; }
 exit $failed

@@ -12,15 +12,23 @@
 # it from the top of the radicand, below the baseline pdftotext assumes, so
 # its font box stands above the glyph and would touch the line above.
 #
+# Numbers on one line (tick labels, mostly) must stand GAP (8) points
+# apart or more: two words that are each a number alone, overlapping in
+# height by half the smaller or more and apart by more than TOL, less than
+# GAP.  Two ticks' labels 7 points apart read as one number ("5 0"), as
+# 10^{-16} 2.6 points before the next tick's 10 runs into it.  Parts of
+# one label touch (a power's exponent, gap 0) or are not numbers alone.
+#
 # Usage: tests/figure-text.sh FIGURE.pdf...   Exit 1 naming each problem.
 set -eu -o pipefail
 TOL=${TOL:-0.5}
+GAP=${GAP:-8}
 status=0
 for pdf in "$@"; do
   # The CropBox in pdftotext's coordinates (origin top left of the MediaBox).
   crop=$(pdfinfo -box "$pdf" | awk '/^MediaBox:/ { h = $5 } /^CropBox:/ { print $2, h - $5, $4, h - $3 }')
   [ -n "$crop" ] || { echo "$pdf: no CropBox (not a standalone figure?)" >&2; status=1; continue; }
-  pdftotext -bbox "$pdf" - | awk -v pdf="$pdf" -v tol="$TOL" -v crop="$crop" '
+  pdftotext -bbox "$pdf" - | awk -v pdf="$pdf" -v tol="$TOL" -v gap="$GAP" -v crop="$crop" '
     function attr(name,   m) {
       if (match($0, name "=\"[^\"]*\"")) return substr($0, RSTART + length(name) + 2, RLENGTH - length(name) - 3) + 0
       return 0
@@ -31,6 +39,7 @@ for pdf in "$@"; do
       t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
       gsub(/&lt;/, "<", t); gsub(/&gt;/, ">", t); gsub(/&quot;/, "\"", t); gsub(/&amp;/, "\\&", t)
       word[n] = t
+      number[n] = (t ~ /^(−|-)?[0-9]+(\.[0-9]+)?$/)
     }
     function ov(a0, a1, b0, b1) { return (a1 < b1 ? a1 : b1) - (a0 > b0 ? a0 : b0) }
     END {
@@ -50,6 +59,14 @@ for pdf in "$@"; do
             printf "%s: \"%s\" and \"%s\" overlap by %.1f x %.1f pt at (%.1f, %.1f)\n", \
               pdf, word[i], word[j], dx, dy, (x0[i] > x0[j] ? x0[i] : x0[j]), (y0[i] > y0[j] ? y0[i] : y0[j])
             bad = 1
+          }
+          if (number[i] && number[j] && dy >= (y1[i] - y0[i] < y1[j] - y0[j] ? y1[i] - y0[i] : y1[j] - y0[j]) / 2) {
+            apart = (x0[j] > x1[i] ? x0[j] - x1[i] : x0[i] - x1[j])
+            if (apart > tol && apart < gap) {
+              printf "%s: numbers \"%s\" and \"%s\" on one line stand %.1f pt apart (under %g) at (%.1f, %.1f)\n", \
+                pdf, word[i], word[j], apart, gap, (x0[i] < x0[j] ? x1[i] : x1[j]), (y0[i] > y0[j] ? y0[i] : y0[j])
+              bad = 1
+            }
           }
         }
       }

@@ -287,8 +287,15 @@ function convert(text, line, ctx) {
       ctx.float.caption = inl(g.text, g.line);
       break;
     }
-    case 'nowebchunks': block(indexes.chunkIndexHtml(D)); break;
-    case 'nowebindex': block(indexes.identIndexHtml(D)); break;
+    // The indexes of chunks and identifiers title themselves, as the PDF's
+    // preamble makes them do.
+    case 'nowebchunks': case 'nowebindex': {
+      const title = name === 'nowebchunks' ? 'Index of chunks' : 'Index of identifiers';
+      const h = heading(D, 'section', true, title, title);
+      block(h.html, { heading: h });
+      block(name === 'nowebchunks' ? indexes.chunkIndexHtml(D) : indexes.identIndexHtml(D));
+      break;
+    }
     case 'part': case 'part*': case 'chapter': case 'chapter*': case 'section': case 'section*':
     case 'subsection': case 'subsection*': case 'subsubsection': case 'subsubsection*': case 'paragraph': {
       if (ctx.inlineOnly) die(`\\${name} inside a paragraph-less context`, l);
