@@ -45,20 +45,21 @@ draw crowded "set xrange [0:100]; set xtics 5; plot x notitle"
 draw spaced "set xrange [0:100]; set xtics 20; plot x notitle"
 
 failed=0
-if out=$("$here/tests/figure-text.sh" collision.pdf); then
-  echo "figure-text: the y label over the tick labels was not caught" >&2; failed=1
-elif ! grep -F 'quotient' <<<"$out" >/dev/null; then
-  echo "figure-text: the collision was reported without the label: $out" >&2; failed=1
-fi
+# caught PDF WORD WHAT: figure-text.sh fails on PDF, naming WORD.
+caught() {
+  local out
+  if out=$("$here/tests/figure-text.sh" "$1"); then
+    echo "figure-text: $3 was not caught" >&2; failed=1
+  elif ! grep -F "$2" <<<"$out" >/dev/null; then
+    echo "figure-text: $3 was reported as something else: $out" >&2; failed=1
+  fi
+}
+caught collision.pdf quotient "the y label over the tick labels"
 "$here/tests/figure-text.sh" apart.pdf >&2 \
   || { echo "figure-text: flags a y label in its default place" >&2; failed=1; }
 "$here/tests/figure-text.sh" math.pdf >&2 \
   || { echo "figure-text: flags normal math" >&2; failed=1; }
-if out=$("$here/tests/figure-text.sh" crowded.pdf); then
-  echo "figure-text: tick labels 2 points apart were not caught" >&2; failed=1
-elif ! grep -F 'numbers' <<<"$out" >/dev/null; then
-  echo "figure-text: the crowded ticks were reported as something else: $out" >&2; failed=1
-fi
+caught crowded.pdf numbers "tick labels 2 points apart"
 "$here/tests/figure-text.sh" spaced.pdf >&2 \
   || { echo "figure-text: flags tick labels a tick every 20 apart" >&2; failed=1; }
 exit $failed

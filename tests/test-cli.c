@@ -69,6 +69,15 @@ static void tex_numbers_use_times_ten_to_the(void **state)
 /* A table column keeps one notation.  The strings are worked out by hand;
  * over exponents -40..40 a decimal cell reads back as the number rounded
  * to its digits by printf's own %.*e, and never carries a power of ten. */
+
+/* What a table writer wrote to the temporary file f, which it closes. */
+static void read_back(FILE *f, char *text, size_t size)
+{
+    rewind(f);
+    size_t n = fread(text, 1, size - 1, f);
+    text[n] = '\0';
+    assert_int_equal(fclose(f), 0);
+}
 /* A column marked E has one precision: every mantissa with all its digits,
  * trailing zeros too, where a column marked e writes the shortest.  The
  * rows are worked out by hand: 0.1 and 9.999999995e-4 to 4 digits. */
@@ -83,11 +92,8 @@ static void a_column_of_one_precision_keeps_every_digit(void **state)
     table_row(&t, (double[]){0.1, 0.1});
     table_row(&t, (double[]){1e-3, 9.999999995e-4});
     table_row(&t, (double[]){-2.5e7, -2.5e7});
-    char text[256] = "";
-    rewind(f);
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    text[n] = '\0';
-    assert_int_equal(fclose(f), 0);
+    char text[256];
+    read_back(f, text, sizeof text);
     assert_string_equal(text, "$10^{-1}$ & $1.000\\times10^{-1}$ \\\\\n"
                               "$10^{-3}$ & $1.000\\times10^{-3}$ \\\\\n"
                               "$-2.5\\times10^{7}$ & $-2.500\\times10^{7}$ \\\\\n");
@@ -108,11 +114,8 @@ static void a_column_of_fixed_places_writes_every_place(void **state)
     table_row(&t, (double[]){0.001, -0.4, 1e-3});
     table_row(&t, (double[]){-0.0004, 19.6049, 0.5});
     table_row(&t, (double[]){0, -7.5001, 2});
-    char text[512] = "";
-    rewind(f);
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    text[n] = '\0';
-    assert_int_equal(fclose(f), 0);
+    char text[512];
+    read_back(f, text, sizeof text);
     assert_string_equal(text, "$1.000$ & $3$ & $1.000\\times10^{-1}$ \\\\\n"
                               "$0.001$ & $0$ & $1.000\\times10^{-3}$ \\\\\n"
                               "$0.000$ & $20$ & $5.000\\times10^{-1}$ \\\\\n"
