@@ -366,6 +366,7 @@ CODE_MAX_COLUMNS := 97
 check: $(B)/doc.pdf $(B)/html/index.html $(AXE) $(TEST_BINS) $(REPLAYS) $(PROGRAMS:%=$(B)/san/bin/%) $(STANDALONE) | $(B)/html-test.ok
 	$(call say,CHECK,$(B)/doc.pdf)bash tests/check-pdf.sh $(B)
 	$(call say,CHECK,doc.nw prose)bash tests/check-prose.sh --max-ratio $(PROSE_MAX_RATIO) doc.nw
+	$(call say,CHECK,doc.nw continuations)bash tests/check-continuations.sh doc.nw
 	$(call say,CHECK,doc.nw code width)bash tests/check-code-width.sh $(CODE_MAX_COLUMNS) doc.nw
 	$(call say,CHECK,$(B)/doc.log)! grep -E '^(LaTeX|Package|Class|pdfTeX)( [A-Za-z]+)? (Font )?Warning|^pdfTeX warning|^(Overfull|Underfull) \\[hv]box|^Missing character' $(B)/doc.log \
 	  || { echo "$(B)/doc.log: the document must typeset without warnings" >&2; exit 1; }
