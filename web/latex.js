@@ -245,7 +245,18 @@ function convert(text, line, ctx) {
     // A command the reader types (\cmd: each word unbreakable, lines break only at its spaces) and what the
     // text claims it prints or exits with (\prints, \exits: plain text here;
     // tests/check-commands.pl checks them).
-    case 'cmd': { s.optional(); const g = s.group('\\cmd'); inline(`<code class="cmd">${g.text.trim().split(/\s+/).map((w) => `<span>${esc(w)}</span>`).join(' ')}</code>`); break; }
+    // An option and its value are one unbreakable unit, as in the PDF
+    // (doc.nw's \pb@optval): a word that starts with "-" and the next,
+    // unless that is another option or a path.
+    case 'cmd': {
+      s.optional(); const g = s.group('\\cmd');
+      const units = [];
+      for (const w of g.text.trim().split(/\s+/)) {
+        const prev = units[units.length - 1];
+        if (prev && /^-/.test(prev[prev.length - 1]) && !/^-[-A-Za-z]|\//.test(w)) prev.push(w); else units.push([w]);
+      }
+      inline(`<code class="cmd">${units.map((u) => `<span>${u.map(esc).join(' ')}</span>`).join(' ')}</code>`); break;
+    }
     case 'prints': case 'exits': { s.optional(); const g = s.group(`\\${name}`); inline(inl(g.text, g.line)); break; }
     case 'texorpdfstring': { const a = s.group(); s.group(); inline(inl(a.text, a.line)); break; }
     case 'addcontentsline': s.group(); s.group(); s.group(); break;
