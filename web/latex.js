@@ -285,6 +285,8 @@ function convert(text, line, ctx) {
       const g = s.group('\\multicolumn');
       inline((n === '1' ? '' : `${MARK.span}${n}${MARK.span}`) + inl(g.text, g.line)); break;
     }
+    // Space between two rows of a table ([width]): the table's CSS spaces rows.
+    case 'addlinespace': s.optional(); break;
     // A rule under some columns of a heading, (trim){columns}: the spanning
     // heading above it says the same in HTML.
     case 'cmidrule': {
