@@ -50,6 +50,18 @@ test('+= from \\mathrel{+}= is one operator', () => assert.strictEqual(fixed('u 
 test('a + b is untouched', () => assert.strictEqual(fixed('a + b'), '<mi>a</mi><mo>+</mo><mi>b</mi>'));
 test('\\overset nests no <mo> in <mo>', () => assert.strictEqual(fixed('\\overset{!}{=}'), '<mover><mo>=</mo><mo stretchy="false" lspace="0em" rspace="0em">!</mo></mover>'));
 test('the function application gets a thin space', () => assert.match(fixed('\\operatorname{sign} x'), /<mo lspace="0em" rspace="0.1667em">\u2061<\/mo>/));
+test('an aligned display keeps its columns: right, left, with KaTeX\'s spacing as padding', () => {
+  const t = fixed('\\begin{aligned} a &= b, & c &= d \\\\ ee &= f, & g &= hh \\end{aligned}');
+  const styles = [...t.matchAll(/<mtd style="([^"]*)">/g)].map((x) => x[1]);
+  assert.strictEqual(styles.length, 8);
+  assert.deepStrictEqual(styles.slice(0, 4), ['text-align: right; text-align: -webkit-right; padding-left: 0em; padding-right: 0em',
+    'text-align: left; text-align: -webkit-left; padding-left: 0em; padding-right: 0.5em', 'text-align: right; text-align: -webkit-right; padding-left: 0.5em; padding-right: 0em',
+    'text-align: left; text-align: -webkit-left; padding-left: 0em; padding-right: 0em']);
+  assert.deepStrictEqual(styles.slice(4), styles.slice(0, 4));
+});
+test('a matrix keeps its centred columns, 1em apart as in TeX', () => assert.match(fixed('\\begin{pmatrix} a & b \\end{pmatrix}'),
+  /<mtd style="text-align: center; text-align: -webkit-center; padding-left: 0em; padding-right: 0.5em">.*<mtd style="text-align: center; text-align: -webkit-center; padding-left: 0.5em; padding-right: 0em">/));
+test('a formula without a table is untouched', () => assert.doesNotMatch(fixed('a = b'), /style=/));
 test('every transformation says why', () => { for (const t of m.TRANSFORMS) assert.ok(t.name && t.why.length > 20, t.name); });
 
 console.log(`  web/mathml.js: ${n} tests passed`);

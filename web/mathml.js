@@ -160,6 +160,29 @@ const TRANSFORMS = [
     },
   },
   {
+    name: 'columnalign-as-style',
+    why: 'Chromium ignores columnalign and columnspacing (MathML Core has neither) and centres every cell: an aligned display (the rules of section 11) loses its column of = signs; each cell gets its column\'s alignment and spacing as CSS (text-align, which Chromium applies to math as -webkit-right and the like)',
+    apply: (n) => {
+      const align = attr(n, 'columnalign');
+      if (n.tag !== 'mtable' || !align) return undefined;
+      const rows = elements(n).filter((r) => r.tag === 'mtr');
+      if (rows.every((r) => elements(r).every((c) => c.tag !== 'mtd' || attr(c, 'style') !== undefined))) return undefined;
+      const aligns = align.split(/\s+/), gaps = (attr(n, 'columnspacing') || '').split(/\s+/).filter(Boolean);
+      const pick = (list, k) => list[Math.min(k, list.length - 1)];
+      const half = (g) => { const m = /^([\d.]+)em$/.exec(g || '0em'); return m ? `${+m[1] / 2}em` : '0em'; };
+      const cols = Math.max(...rows.map((r) => elements(r).length));
+      const cell = (c, k) => {
+        if (c.tag !== 'mtd' || attr(c, 'style') !== undefined) return c;
+        // Chromium aligns a cell's math by -webkit-left/right/center only (a
+        // screenshot showed text-align: right ignored); other browsers take the first.
+        const a = pick(aligns, k);
+        const style = `text-align: ${a}; text-align: -webkit-${a}; padding-left: ${k > 0 ? half(pick(gaps, k - 1)) : '0em'}; padding-right: ${k < cols - 1 ? half(pick(gaps, k)) : '0em'}`;
+        return el('mtd', c.attrs.concat([['style', style]]), c.kids);
+      };
+      return el(n.tag, n.attrs, n.kids.map((r) => (r.tag === 'mtr' ? el('mtr', r.attrs, elements(r).map(cell)) : r)));
+    },
+  },
+  {
     name: 'function-application-space',
     why: 'the invisible function application after \\operatorname has no space in a browser; TeX puts a thin space',
     apply: (n) => (isMo(n, '\u2061') && !attr(n, 'rspace') ? el('mo', [['lspace', '0em'], ['rspace', '0.1667em']], n.kids) : undefined),
