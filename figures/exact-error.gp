@@ -18,7 +18,6 @@ set ylabel 'relative error'
 strip = 1e-20
 set xrange [1e-20:1]
 set ytics 1e-18, 100
-set mytics 2
 # The strip is drawn only when some error is exactly zero.
 stats 'data/exact-derivatives/error.tsv' using (($2 == 0) + ($3 == 0) + ($4 == 0)) nooutput
 if (STATS_sum > 0) {

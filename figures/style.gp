@@ -61,6 +61,8 @@ set style line 21 lc rgb "#000000" pt 7 ps 0.8
 # columnheader`, the default here); scripts that set `noautotitle` skip it
 # with `skip 1`.
 
-# Log axes, powers of ten in math.
-logx = "set logscale x; set format x '$10^{%T}$'"
-logy = "set logscale y; set format y '$10^{%T}$'"
+# Log axes, powers of ten in math.  Their tics stand several decades
+# apart, and gnuplot's minor tics between two such tics crowd under one
+# of them, a smudge: log axes have none.
+logx = "set logscale x; set format x '$10^{%T}$'; set mxtics 1"
+logy = "set logscale y; set format y '$10^{%T}$'; set mytics 1"
