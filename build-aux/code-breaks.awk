@@ -16,13 +16,14 @@
 #   1  at a blank line, inside a block (with the room class 4 asks)
 #   2  between two top-level items with no blank line between them (its
 #      brackets closed, then a line at the left margin but not a brace),
-#      two lines of the run on each side
+#      in a run of more than 8 such lines, three of them on each side
 #   (3  unused: a break before a blank line is as good as one after it,
 #      since the preamble sets a blank line as glue, which a page's top
 #      or foot drops)
 #   4  between two statements (or initialisers, or members) of a block
 #      not inside another block - a function's body, a structure - with
-#      three of its lines on each side
+#      three of its lines on each side (blank lines and lines that open
+#      with a closing brace do not count)
 #   5  the same inside a nested block (the body of a loop, a branch),
 #      with two of that block's lines on each side
 #   6  near a block's edge: fewer lines on a side than classes 1, 2, 4
@@ -89,6 +90,13 @@ function scan(k, s,    i, c, c2, len, code, last) {
     backslash[k] = (s ~ /\\[ \t]*$/)
 }
 
+# The lines from a to b that say something: not blank, not opening with a
+# closing brace (a page that opens "} }" carries over no code).
+function lines(a, b,    i, c) {
+    for (i = a; i <= b; i++) if (!blank[i] && !closer[i]) c++
+    return c
+}
+
 # The class of a break after line k (k < n).
 function class(k,    atblank, d, j, m, j0, m0, p0, p1) {
     if (incomment[k]) return 9
@@ -109,22 +117,24 @@ function class(k,    atblank, d, j, m, j0, m0, p0, p1) {
     if (d <= 0) {
         if (atblank) { for (j = k + 1; j < n && blank[j]; j++) ; return indent[j] == 0 ? 0 : 1 }
         if (indent[k + 1] != 0) return 4     # a fragment of a function's body
-        # a run of top-level lines with no blank line: two on each side
+        # a run of top-level lines with no blank line (a list of includes,
+        # of declarations): whole when it has at most 8 lines, else three
+        # on each side
         for (p0 = k; p0 > 1 && !blank[p0 - 1]; p0--) ;
         for (p1 = k + 1; p1 < n && !blank[p1 + 1]; p1++) ;
-        return (k - p0 + 1 < 2 || p1 - k < 2) ? 6 : 2
+        return (p1 - p0 + 1 <= 8 || k - p0 + 1 < 3 || p1 - k < 3) ? 6 : 2
     }
     # the outermost block round the break (a function's body, a
     # structure): opened on line j0, closed on line m0; three of its lines
     # on each side
     for (j0 = k; j0 >= 1 && block[j0 - 1] >= 1 && dip[j0] >= 1; j0--) ;
     for (m0 = k + 1; m0 <= n && dip[m0] >= 1; m0++) ;
-    if (k - j0 < 3 || m0 - 1 - k < 3) return 6
+    if (lines(j0 + 1, k) < 3 || lines(k + 1, m0 - 1) < 3) return 6
     # the innermost block: opened on line j, closed on line m; two of its
     # lines on each side
     for (j = k; j >= 1 && block[j - 1] >= d && dip[j] >= d; j--) ;
     for (m = k + 1; m <= n && dip[m] >= d; m++) ;
-    if (k - j < 2 || m - 1 - k < 2) return 6
+    if (lines(j + 1, k) < 2 || lines(k + 1, m - 1) < 2) return 6
     if (atblank) return 1
     return d == 1 ? 4 : 5
 }

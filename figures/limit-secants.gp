@@ -9,13 +9,15 @@ set xrange [0.5:5.5]
 set yrange [-2:32]
 set key noautotitle
 # The secants of h = 1 and 0.5 run beside each other and the tangent, so
-# they are drawn in the darker shades of their colours (style.gp): in grey
-# print their dots and dash-dots stay dark and apart.
+# they are drawn in the darker shades of their colours (style.gp), dark in
+# grey print; there their greys are alike, so they differ in weight and
+# pattern instead: h = 1 in heavy dots spaced wide, h = 0.5 a thin line
+# of long dashes and dots.
 colours = word(text_colours, 2) . ' ' . dark3 . ' ' . dark4
 plot 'data/limit-quotient/secants.tsv' using 1:6 with lines ls 1 dt (10, 3), \
      '' using 1:3 with lines ls 2, \
-     '' using 1:4 with lines ls 3 lc rgb dark3 lw 2.5, \
-     '' using 1:5 with lines ls 4 lc rgb dark4, \
+     '' using 1:4 with lines ls 3 lc rgb dark3 lw 3 dt (0.5, 3), \
+     '' using 1:5 with lines ls 4 lc rgb dark4 lw 1 dt (8, 2.5, 1, 2.5), \
      '' using 1:2 with lines ls 1 lw 2, \
      '' every ::30::30 using 1:2:('$f(x) = x^2$') with labels right offset -0.6, 0.8, \
      '' every ::90::90 using 1:6:('tangent') with labels left offset 0.4, -0.9, \

@@ -29,13 +29,15 @@ set ytics 10
 plot 'data/slope-disguise/panel-2.tsv' using 1:2 with lines ls 6 lw 3, '' using 1:3 with lines ls 1 dt (5, 3), \
      points skip 1 every ::1::1 using 1:2 with points ls 20, '' skip 1 every ::1::1 using 1:2 with points ls 21
 set xlabel 'quantity (units)'; set ylabel 'cost (dollars)'
-set label 1 'marginal cost' tc ls 4
-set label 2 sprintf('$%g$\,dollars/unit', slopes[3]) tc ls 4
-plot 'data/slope-disguise/panel-3.tsv' using 1:3 with lines ls 4, '' using 1:2 with lines ls 1 lw 2, \
+# The green and purple of these two panels' tangents, and their text, in
+# the darker shades (style.gp): lighter, the words fade in grey print.
+set label 1 'marginal cost' tc rgb dark4
+set label 2 sprintf('$%g$\,dollars/unit', slopes[3]) tc rgb dark4
+plot 'data/slope-disguise/panel-3.tsv' using 1:3 with lines ls 4 lc rgb dark4, '' using 1:2 with lines ls 1 lw 2, \
      points skip 1 every ::2::2 using 1:2 with points ls 20, '' skip 1 every ::2::2 using 1:2 with points ls 21
 set xlabel 'weight $w$'; set ylabel 'loss $L(w)$'
-set label 1 'gradient' at graph 0.96, 0.9 right tc ls 5
-set label 2 sprintf('$%g$\,loss/weight', slopes[4]) at graph 0.96, 0.74 right tc ls 5
-plot 'data/slope-disguise/panel-4.tsv' using 1:3 with lines ls 5, '' using 1:2 with lines ls 1 lw 2, \
+set label 1 'gradient' at graph 0.96, 0.9 right tc rgb dark5
+set label 2 sprintf('$%g$\,loss/weight', slopes[4]) at graph 0.96, 0.74 right tc rgb dark5
+plot 'data/slope-disguise/panel-4.tsv' using 1:3 with lines ls 5 lc rgb dark5, '' using 1:2 with lines ls 1 lw 2, \
      points skip 1 every ::3::3 using 1:2 with points ls 20, '' skip 1 every ::3::3 using 1:2 with points ls 21
 unset multiplot

@@ -39,11 +39,13 @@ set style line 4 lc rgb "#3d8f4a" lw 1.5 dt (6, 2.5, 1, 2.5)
 # hard to read on white.
 text_colours = "#000000 #17457a #a8531c #3d8f4a #7b4fb0"
 text3 = word(text_colours, 3)
-# Where a dotted (3) or dash-dot (4) line must be read on its own in grey
-# print, not only where it crosses a lighter one, it is drawn in the
-# darker shade dark3 or dark4 (CIE L* about 38 and 34), and so is its text.
-dark3 = "#8f4515"
+# Where a dotted (3), dash-dot (4) or long-dash (5) line must be read on
+# its own in grey print, not only where it crosses a lighter one, it is
+# drawn in the darker shade dark3, dark4 or dark5 (CIE L* about 33, 34
+# and 31), and so is its text.
+dark3 = "#7f3b0f"
 dark4 = "#1f5a2a"
+dark5 = "#5a3590"
 set style line 5 lc rgb "#7b4fb0" lw 1.5 dt (10, 3)
 set style line 6 lc rgb "#8c8c8c" lw 1 dt 1
 # Point styles: filled circle, open square, open triangle.
@@ -61,6 +63,8 @@ set style line 21 lc rgb "#000000" pt 7 ps 0.8
 # columnheader`, the default here); scripts that set `noautotitle` skip it
 # with `skip 1`.
 
-# Log axes, powers of ten in math.
-logx = "set logscale x; set format x '$10^{%T}$'"
-logy = "set logscale y; set format y '$10^{%T}$'"
+# Log axes, powers of ten in math.  Their tics stand several decades
+# apart, and gnuplot's minor tics between two such tics crowd under one
+# of them, a smudge: log axes have none.
+logx = "set logscale x; set format x '$10^{%T}$'; set mxtics 1"
+logy = "set logscale y; set format y '$10^{%T}$'; set mytics 1"
