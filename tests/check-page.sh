@@ -43,6 +43,20 @@ if [ ! -s "$text/doc.txt" ] || [ ! -s "$text/doc.html" ] || [ ! -s "$text/dests"
     pdfinfo -dests "$pdf" >"$text/dests"
 fi
 
+# The contents' parts and sections, one a line in $tmp/toc: kind (part or
+# section), first folio, number (empty when it has none) and title, the
+# title with TeX's commands, braces and dollars taken out, as the PDF's
+# text shows it.  Read by the checks of running heads, of headings at a
+# page's foot and of parts' last pages.
+awk '/^\\contentsline \{(part|section)\}/ {
+        kind = $0; sub(/^\\contentsline \{/, "", kind); sub(/\}.*/, "", kind)
+        t = $0; sub(/^\\contentsline \{[a-z]*\}\{/, "", t)
+        page = t; sub(/\}\{[^}]*\}%?$/, "", page); sub(/.*\{/, "", page)
+        num = ""
+        if (t ~ /^\\numberline \{/) { num = t; sub(/^\\numberline \{/, "", num); sub(/\}.*/, "", num); sub(/^\\numberline \{[^}]*\}/, "", t) }
+        sub(/\}\{[^}]*\}\{[^}]*\}%?$/, "", t); gsub(/\\[a-zA-Z]+ ?|[{}$]/, "", t)
+        print kind "\t" page "\t" num "\t" t }' "$b/latex/doc.toc" >"$tmp/toc"
+
 # ---- the chunks' lengths that TeX counted are those of doc.nw: the same
 # multiset of line counts, counted here from the source.
 doc=${2:-doc.nw}
@@ -139,23 +153,16 @@ awk -v file="$pag" -v short="$SHORT" '
 # force at its top, or by the section whose heading opens the page (its
 # first line, under the head); a page where a part begins, by the section
 # that starts on it, if any.  The sections and parts, with their first
-# folios, come from the contents (doc.toc); a section is named in the head
-# by its number and its title's first word, or by its title when it has
-# no number.
-awk '/^\\contentsline \{(part|section)\}/ {
-        kind = $0; sub(/^\\contentsline \{/, "", kind); sub(/\}.*/, "", kind)
-        t = $0; sub(/^\\contentsline \{[a-z]*\}\{/, "", t)
-        page = t; sub(/\}\{[^}]*\}%?$/, "", page); sub(/.*\{/, "", page)
-        num = ""
-        if (t ~ /^\\numberline \{/) { num = t; sub(/^\\numberline \{/, "", num); sub(/\}.*/, "", num); sub(/^\\numberline \{[^}]*\}/, "", t) }
-        sub(/\}\{[^}]*\}\{[^}]*\}%?$/, "", t); gsub(/\\[a-zA-Z]+ ?|[{}$]/, "", t)
-        if (num != "") { split(t, w, " "); t = num " " w[1] }
-        print kind "\t" page "\t" t }' "$b/latex/doc.toc" >"$tmp/heads"
-awk -v file="$pdf" -v headsfile="$tmp/heads" '
+# folios, come from the contents ($tmp/toc); a section is named in the
+# head by its number and its title's first word, or by its title when it
+# has no number.
+awk -v file="$pdf" -v tocfile="$tmp/toc" '
     BEGIN {
-        FS = "\t"
-        while ((getline r < headsfile) > 0) { split(r, f, "\t"); n++; kind[n] = f[1]; at[n] = f[2] + 0; key[n] = f[3] }
-        RS = "\f"; FS = " "
+        while ((getline r < tocfile) > 0) {
+            split(r, f, "\t"); n++; kind[n] = f[1]; at[n] = f[2] + 0
+            if (f[3] != "") { split(f[4], w, " "); key[n] = f[3] " " w[1] } else key[n] = f[4]
+        }
+        RS = "\f"
     }
     {
         m = split($0, L, "\n"); head = ""; first = ""
@@ -178,10 +185,8 @@ awk -v file="$pdf" -v headsfile="$tmp/heads" '
     "$text/doc.txt" || fail=1
 
 # ---- the last line of each page, from the PDF's text laid out as lines
-awk -F'\t' '/^\\contentsline \{section\}/ { sub(/^\\contentsline \{section\}\{(\\numberline \{[^}]*\})?/, ""); sub(/\}\{[0-9ivx]*\}\{.*$/, ""); print }' \
-    "$b/latex/doc.toc" >"$tmp/sections"
-awk -v file="$pdf" -v secfile="$tmp/sections" '
-    BEGIN { while ((getline s < secfile) > 0) { gsub(/\\[a-zA-Z]+ ?|[{}]/, "", s); if (s != "") sec[s] = 1 } RS = "\f" }
+awk -v file="$pdf" -v tocfile="$tmp/toc" '
+    BEGIN { while ((getline r < tocfile) > 0) { split(r, f, "\t"); if (f[1] == "section" && f[4] != "") sec[f[4]] = 1 } RS = "\f" }
     {
         n = split($0, L, "\n"); last = ""
         for (i = n; i > 0; i--) if (L[i] ~ /[^ ]/) { last = L[i]; break }
@@ -369,10 +374,8 @@ awk -v file="$pdf" -v pagfile="$pag" '
 # least five lines of text below its head, not the last two lines of an
 # exercise alone (doc.nw's preamble, at \part).  The parts' first folios
 # come from the contents; each page's folio from its head.
-awk '/^\\contentsline \{part\}/ { t = $0; sub(/\}\{[^}]*\}%?$/, "", t); sub(/.*\{/, "", t); print t }' \
-    "$b/latex/doc.toc" >"$tmp/parts"
-awk -v file="$pdf" -v partsfile="$tmp/parts" '
-    BEGIN { while ((getline r < partsfile) > 0) starts[r] = 1; RS = "\f" }
+awk -v file="$pdf" -v tocfile="$tmp/toc" '
+    BEGIN { while ((getline r < tocfile) > 0) { split(r, f, "\t"); if (f[1] == "part") starts[f[2]] = 1 } RS = "\f" }
     {
         m = split($0, L, "\n"); head = ""; lines = 0
         for (i = 1; i <= m; i++) if (L[i] ~ /[^ ]/) { if (head == "") head = L[i]; else lines++ }
